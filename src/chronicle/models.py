@@ -1,0 +1,148 @@
+"""The shared, frozen records that the pipeline stages pass to each other.
+
+Every stage (``ingest -> extract -> link -> timeline``) takes and returns these
+types only, so that a stage can be replaced without touching the others and the
+store can persist any of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = [
+    "Article",
+    "Claim",
+    "Evidence",
+    "Granularity",
+    "Rejection",
+    "Sentence",
+    "Timeline",
+    "TimelineEntry",
+    "TimelineEvent",
+    "Timex",
+]
+
+#: How precise a date is. ``day`` dates are ISO ``YYYY-MM-DD``; the others are
+#: written ``YYYY-Www``, ``YYYY-MM``, ``YYYY-Qn``, ``YYYY``, ``YYY`` (decade), ``YY`` (century).
+Granularity = Literal["day", "week", "month", "quarter", "year", "decade", "century"]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article as read from a file, a feed or a line of JSON.
+
+    ``id`` is stable across runs (file stem, JSON ``id``, feed entry id), so re-ingesting
+    the same input is recognised. ``published`` is ``None`` for an undated article: it is
+    stored but kept out of the timeline.
+    """
+
+    id: str
+    text: str
+    published: dt.date | None
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    path: str | None = None
+    content_hash: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input that could not be read as an article, with the reason in plain words."""
+
+    path: str
+    reason: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A temporal expression found in text (TimeML TIMEX3), resolved when possible.
+
+    ``start``/``end`` are end-exclusive character offsets into the text that was tagged.
+    ``value`` follows the TIMEX3 value grammar (``2024-01-09``, ``2023-12``, ``2024-W02``,
+    ``P3D``, ``XXXX-WXX-1``, ``PAST_REF``...). ``first``/``last`` give the calendar
+    interval (inclusive) a DATE or TIME covers, with its ``granularity``; they are ``None``
+    when the expression does not pin down dates (durations, sets, ``PAST_REF``).
+    """
+
+    start: int
+    end: int
+    text: str
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str
+    mod: str | None = None
+    first: dt.date | None = None
+    last: dt.date | None = None
+    granularity: Granularity | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an article with the time expressions inside it (offsets into the article)."""
+
+    article_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+    timexes: tuple[Timex, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a timeline event comes from: the sentence, its article and the time expression."""
+
+    article: str
+    sentence: str
+    time_expression: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Something a speaker said or asserted, as reported by an article."""
+
+    speaker: str | None
+    cue: str | None
+    text: str
+    stance: Literal["asserts", "denies", "condemns"]
+    article: str
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    """One happening on the timeline, summarized, with all its sources and evidence."""
+
+    id: str
+    summary: str
+    sources: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    actors: tuple[str, ...] = ()
+    place: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """A date of the timeline (ISO 8601 at its granularity) and what happened on it."""
+
+    date: str
+    granularity: Granularity
+    events: tuple[TimelineEvent, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """The story's record: dated entries sorted by date, and the articles they cite."""
+
+    entries: tuple[TimelineEntry, ...]
+    articles: tuple[Article, ...]
+    claims: tuple[Claim, ...] = field(default=())
