@@ -14,13 +14,18 @@ from typing import Literal
 __all__ = [
     "Article",
     "Claim",
+    "EventMention",
     "Evidence",
     "Granularity",
+    "IngestReport",
+    "LinkedEvent",
     "Rejection",
     "Sentence",
+    "StoredArticle",
     "Timeline",
     "TimelineEntry",
     "TimelineEvent",
+    "TimelineOptions",
     "Timex",
 ]
 
@@ -146,3 +151,73 @@ class Timeline:
     entries: tuple[TimelineEntry, ...]
     articles: tuple[Article, ...]
     claims: tuple[Claim, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """An article as the store holds it: with whether it is a copy of another one."""
+
+    article: Article
+    duplicate_of: str | None = None
+    similarity: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """A sentence that reports something happening, placed in time.
+
+    ``first``/``last``/``granularity`` come from the sentence's time expression
+    (``time_expression``), or from the article's publication date for a lead sentence
+    that names no time.
+    """
+
+    article_id: str
+    sentence_index: int
+    sentence: str
+    start: int
+    end: int
+    first: dt.date
+    last: dt.date
+    granularity: Granularity
+    time_expression: str | None
+    published: dt.date
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedEvent:
+    """Mentions judged to report the same happening; the first one is the representative."""
+
+    mentions: tuple[EventMention, ...]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.article_id for m in self.mentions))
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineOptions:
+    """What timeline the user asked for. ``None`` means "choose automatically"."""
+
+    dates: int | None = None
+    sentences_per_date: int | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    query: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    """What an ingest run did with each input."""
+
+    added: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    #: (copy id, id of the article it copies, estimated similarity: 1.0 for an exact copy)
+    copies: tuple[tuple[str, str, float], ...] = ()
+    undated: tuple[str, ...] = ()
+    rejections: tuple[Rejection, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejections

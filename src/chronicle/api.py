@@ -1,0 +1,98 @@
+"""chronicle's Python API: what the CLI, the REST API and the web page call."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+from types import TracebackType
+
+from chronicle import engine
+from chronicle.errors import InputError
+from chronicle.ingest import DEFAULT_MAX_BYTES, FORMATS, ReadOptions
+from chronicle.models import IngestReport, StoredArticle, Timeline, TimelineOptions
+from chronicle.store import Store
+
+__all__ = ["Chronicle", "timeline"]
+
+
+class Chronicle:
+    """A story's record in one store file.
+
+    >>> with Chronicle("story.db") as story:          # doctest: +SKIP
+    ...     story.ingest(["articles/"])
+    ...     print(story.timeline().entries[0].date)
+    """
+
+    def __init__(self, db: str | Path = "chronicle.db") -> None:
+        self.store = Store(db)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Chronicle:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def ingest(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        format: str | None = None,
+        date: dt.date | None = None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        progress: engine.Progress | None = None,
+    ) -> IngestReport:
+        """Add articles from files and folders; re-ingesting the same input adds nothing."""
+        if format is not None and format not in FORMATS:
+            raise InputError(f"unknown format {format!r}; known: {', '.join(FORMATS)}")
+        if max_bytes <= 0:
+            raise InputError("max_bytes must be positive")
+        options = ReadOptions(format=format, date=date, max_bytes=max_bytes)
+        return engine.ingest(self.store, paths, options, progress=progress)
+
+    def articles(self, *, include_copies: bool = True) -> list[StoredArticle]:
+        """Stored articles by publication date, copies marked."""
+        return self.store.articles(include_copies=include_copies)
+
+    def timeline(
+        self,
+        *,
+        dates: int | None = None,
+        sentences_per_date: int | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        query: str | None = None,
+        progress: engine.Progress | None = None,
+    ) -> Timeline:
+        """The story's timeline: dated events with their sources and evidence."""
+        if dates is not None and dates < 1:
+            raise InputError("dates must be at least 1")
+        if sentences_per_date is not None and sentences_per_date < 1:
+            raise InputError("sentences_per_date must be at least 1")
+        options = TimelineOptions(dates, sentences_per_date, since, until, query)
+        return engine.build_timeline(self.store, options, progress=progress)
+
+
+def timeline(
+    paths: Iterable[str | Path],
+    *,
+    format: str | None = None,
+    date: dt.date | None = None,
+    dates: int | None = None,
+    sentences_per_date: int | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    query: str | None = None,
+) -> tuple[Timeline, IngestReport]:
+    """Build a timeline straight from files, in a throw-away in-memory store."""
+    with Chronicle(":memory:") as story:
+        report = story.ingest(paths, format=format, date=date)
+        result = story.timeline(
+            dates=dates, sentences_per_date=sentences_per_date, since=since, until=until, query=query
+        )
+    return result, report

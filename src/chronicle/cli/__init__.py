@@ -1,0 +1,224 @@
+"""The ``chronicle`` command: a thin adapter over the Python API.
+
+Exit status: 0 when every input was read, 1 when some input was rejected (each one is
+named with its reason), 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from chronicle.api import Chronicle
+from chronicle.errors import ChronicleError, InputError
+from chronicle.ingest import DEFAULT_MAX_BYTES, FORMATS
+from chronicle.models import IngestReport, Timeline
+from chronicle.render import render
+
+__all__ = ["main"]
+
+EXIT_REJECTED = 1
+EXIT_USAGE = 2
+
+_INPUT_FORMATS = click.Choice(sorted(FORMATS))
+_OUTPUT_FORMATS = click.Choice(["text", "json", "markdown", "html", "tls"])
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def _parse_day(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+@contextmanager
+def _progress(label: str, total: int | None) -> Iterator[Any]:
+    """A progress bar on a terminal; nothing when output is piped or in CI."""
+    console = _stderr()
+    if not console.is_terminal:
+        yield None
+        return
+    with Progress(
+        TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True
+    ) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda n: bar.advance(task, n)
+
+
+def _report(report: IngestReport, console: Console) -> None:
+    for rejection in report.rejections:
+        console.print(f"[red]rejected[/red] {escape(str(rejection))}")
+    for article_id in report.undated:
+        console.print(f"[yellow]undated[/yellow] {escape(article_id)}: stored, left out of the timeline")
+    for copy, original, similarity in report.copies:
+        kind = "exact copy" if similarity >= 1.0 else f"near copy ({similarity:.2f})"
+        console.print(f"[cyan]copy[/cyan] {escape(copy)}: {kind} of {escape(original)}")
+    console.print(
+        f"{len(report.added)} added, {len(report.updated)} updated, {len(report.unchanged)} unchanged, "
+        f"{len(report.copies)} copies, {len(report.undated)} undated, {len(report.rejections)} rejected"
+    )
+
+
+def _ingest(story: Chronicle, paths: tuple[str, ...], fmt: str | None, date: dt.date | None,
+            max_bytes: int) -> IngestReport:
+    with _progress("ingesting", None) as advance:
+        return story.ingest(paths, format=fmt, date=date, max_bytes=max_bytes, progress=advance)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="chronicle")
+def cli() -> None:
+    """Turn a pile of dated news articles into the record of a story."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default="chronicle.db", show_default=True, help="Store file.")
+@click.option("--format", "fmt", type=_INPUT_FORMATS, help="Input format (default: detected per file).")
+@click.option("--date", callback=_parse_day, help="Publication date for inputs that carry none (YYYY-MM-DD).")
+@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, type=click.IntRange(min=1),
+              help="Refuse files larger than this.")
+def ingest(paths: tuple[str, ...], db: str, fmt: str | None, date: dt.date | None, max_bytes: int) -> None:
+    """Read articles from files and folders into the store."""
+    with Chronicle(db) as story:
+        report = _ingest(story, paths, fmt, date, max_bytes)
+    _report(report, _stderr())
+    sys.exit(0 if report.ok else EXIT_REJECTED)
+
+
+@cli.command()
+@click.option("--db", default="chronicle.db", show_default=True, help="Store file.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--no-copies", is_flag=True, help="Leave out articles that copy another one.")
+def articles(db: str, fmt: str, no_copies: bool) -> None:
+    """List stored articles with their dates and sources."""
+    if not Path(db).exists():
+        raise InputError(f"{db}: no such store (run 'chronicle ingest' first)")
+    with Chronicle(db) as story:
+        stored = story.articles(include_copies=not no_copies)
+    if fmt == "json":
+        rows = [
+            {
+                "id": s.article.id,
+                "published": s.article.published.isoformat() if s.article.published else None,
+                "source": s.article.source,
+                "title": s.article.title,
+                "url": s.article.url,
+                "duplicate_of": s.duplicate_of,
+            }
+            for s in stored
+        ]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    table = Table("published", "id", "source", "title", "copy of")
+    for s in stored:
+        a = s.article
+        table.add_row(
+            a.published.isoformat() if a.published else "undated",
+            escape(a.id),
+            escape(a.source or ""),
+            escape((a.title or "")[:60]),
+            escape(s.duplicate_of or ""),
+        )
+    Console(highlight=False).print(table)
+
+
+def _print_timeline(result: Timeline, console: Console) -> None:
+    by_id = {a.id: a for a in result.articles}
+    for entry in result.entries:
+        console.print(f"\n[bold blue]{escape(entry.date)}[/bold blue]")
+        for event in entry.events:
+            console.print(f"  • {escape(event.summary)}")
+            names = [f"{by_id[s].source} ({s})" if s in by_id and by_id[s].source else s for s in event.sources]
+            console.print(f"    [dim]{escape(', '.join(names))}[/dim]")
+    if not result.entries:
+        console.print("[yellow]no dated events found[/yellow]")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--db", help="Read the timeline from this store instead of from PATHS.")
+@click.option("--format", "fmt", type=_OUTPUT_FORMATS, default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to this file.")
+@click.option("--input-format", type=_INPUT_FORMATS, help="Format of PATHS (default: detected per file).")
+@click.option("--date", callback=_parse_day, help="Publication date for inputs that carry none.")
+@click.option("--dates", type=click.IntRange(min=1), help="Number of dates (default: all).")
+@click.option("--sentences-per-date", type=click.IntRange(min=1), help="Events per date (default: 3).")
+@click.option("--since", callback=_parse_day, help="First date (YYYY-MM-DD).")
+@click.option("--until", callback=_parse_day, help="Last date (YYYY-MM-DD).")
+@click.option("--query", help="Only events whose evidence mentions all these words.")
+def timeline(
+    paths: tuple[str, ...],
+    db: str | None,
+    fmt: str,
+    output: str | None,
+    input_format: str | None,
+    date: dt.date | None,
+    dates: int | None,
+    sentences_per_date: int | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    query: str | None,
+) -> None:
+    """Build the timeline of PATHS (in a temporary store) or of the store --db."""
+    if bool(paths) == bool(db):
+        raise click.UsageError("give either PATHS or --db")
+    if db and not Path(db).exists():
+        raise InputError(f"{db}: no such store")
+    report: IngestReport | None = None
+    with Chronicle(db or ":memory:") as story:
+        if paths:
+            report = _ingest(story, paths, input_format, date, DEFAULT_MAX_BYTES)
+        with _progress("analysing", None) as advance:
+            result = story.timeline(dates=dates, sentences_per_date=sentences_per_date, since=since,
+                                    until=until, query=query, progress=advance)
+    if report is not None and (report.rejections or report.undated or report.copies):
+        _report(report, _stderr())
+    if fmt == "text" and output is None:
+        _print_timeline(result, Console(highlight=False))
+    else:
+        text = render(result, fmt)
+        if output:
+            Path(output).write_text(text, encoding="utf-8")
+        else:
+            click.echo(text, nl=False)
+    sys.exit(0 if report is None or report.ok else EXIT_REJECTED)
+
+
+@cli.group("eval")
+def evaluate() -> None:
+    """Measure quality on benchmark data."""
+
+
+def main() -> None:
+    """Entry point: chronicle's own errors become a message and exit status 2, not a traceback."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        _stderr().print("aborted")
+        sys.exit(130)
+    except ChronicleError as exc:
+        _stderr().print(f"[red]error:[/red] {escape(str(exc))}")
+        sys.exit(EXIT_USAGE)
