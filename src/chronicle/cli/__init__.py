@@ -36,7 +36,7 @@ _OUTPUT_FORMATS = click.Choice(["text", "json", "markdown", "html", "tls"])
 
 
 def _stderr() -> Console:
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _parse_day(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -192,7 +192,7 @@ def timeline(
     if report is not None and (report.rejections or report.undated or report.copies):
         _report(report, _stderr())
     if fmt == "text" and output is None:
-        _print_timeline(result, Console(highlight=False))
+        _print_timeline(result, Console(highlight=False, soft_wrap=not sys.stdout.isatty()))
     else:
         text = render(result, fmt)
         if output:

@@ -1,0 +1,43 @@
+"""Output formats; article text is untrusted and must never reach HTML unescaped."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from chronicle.models import Article, Evidence, Timeline, TimelineEntry, TimelineEvent
+from chronicle.render import render, to_dict
+
+HOSTILE = '<script>alert("x")</script> & <img src=x onerror=alert(1)>'
+
+
+def hostile_timeline() -> Timeline:
+    article = Article(id="a<1>", text=HOSTILE, published=dt.date(2024, 1, 2), source="<b>Wire</b>")
+    event = TimelineEvent(
+        id="ev-1", summary=HOSTILE, sources=("a<1>",),
+        evidence=(Evidence("a<1>", HOSTILE, "on <Monday>"),),
+    )
+    return Timeline(entries=(TimelineEntry("2024-01-01", "day", (event,)),), articles=(article,))
+
+
+def test_html_escapes_every_piece_of_article_text() -> None:
+    page = render(hostile_timeline(), "html")
+    assert "<script>alert" not in page and "<img" not in page and "<b>Wire" not in page
+    assert "&lt;script&gt;" in page and "on &lt;Monday&gt;" in page
+    assert "Content-Security-Policy" in page
+
+
+def test_json_contract_fields() -> None:
+    data = json.loads(render(hostile_timeline(), "json"))
+    assert data == to_dict(hostile_timeline())
+    assert list(data) == ["schema", "entries", "articles", "claims"]
+    assert data["articles"][0] == {
+        "id": "a<1>", "title": None, "source": "<b>Wire</b>", "published": "2024-01-02", "url": None
+    }
+
+
+def test_tls_format_has_32_dashes_and_day_entries_only() -> None:
+    tl = hostile_timeline()
+    month = TimelineEntry("2024-01", "month", tl.entries[0].events)
+    text = render(Timeline(entries=(*tl.entries, month), articles=tl.articles), "tls")
+    assert text.splitlines() == ["2024-01-01", HOSTILE, "-" * 32]
