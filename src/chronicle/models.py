@@ -16,9 +16,11 @@ __all__ = [
     "Claim",
     "EventMention",
     "Evidence",
+    "Entity",
     "Granularity",
     "IngestReport",
     "LinkedEvent",
+    "Mention",
     "Rejection",
     "Sentence",
     "StoredArticle",
@@ -121,6 +123,14 @@ class Claim:
     stance: Literal["asserts", "denies", "condemns"]
     article: str
     date: str | None = None
+    #: Where the claim is in the article (end-exclusive character offsets), so that a page
+    #: can highlight it; ``content_spans`` has several parts for a discontinuous quote.
+    content_spans: tuple[tuple[int, int], ...] = ()
+    cue_span: tuple[int, int] | None = None
+    source_span: tuple[int, int] | None = None
+    #: The article-local entity id the speaker resolved to, if any.
+    speaker_entity: str | None = None
+    kind: str = "indirect"
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +192,15 @@ class EventMention:
     time_expression: str | None
     published: dt.date
     source: str | None = None
+    #: Filled by the event extractor when it runs: the word that names the happening
+    #: ("visited", "transfer"), who did it to whom, where, and how it is asserted.
+    trigger: str | None = None
+    agent: str | None = None
+    patient: str | None = None
+    place: str | None = None
+    modality: Literal["asserted", "planned", "denied", "alleged", "hypothetical"] = "asserted"
+    negated: bool = False
+    actors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,3 +240,30 @@ class IngestReport:
     @property
     def ok(self) -> bool:
         return not self.rejections
+
+
+EntityType = Literal["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place an entity is named in an article (end-exclusive character offsets)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation, country or place, one per referent in an article.
+
+    ``id`` is local to the article (``e1``...); linking across articles maps these to
+    story-wide entities. ``name`` is the canonical form (the fullest name used).
+    """
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...]
+    mentions: tuple[Mention, ...]

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from chronicle.extract.mentions import event_mentions
 from chronicle.extract.sentences import split_sentences
 from chronicle.extract.timex import tag
-from chronicle.models import Article, EventMention, Sentence, Timex
+from chronicle.models import Article, Sentence, Timex
 
 __all__ = [
     "PIPELINE_VERSION",
@@ -23,10 +24,6 @@ __all__ = [
 #: Changes whenever extraction output changes, so stored analyses made by an older
 #: pipeline are recomputed instead of trusted.
 PIPELINE_VERSION = "sentences+timex/1"
-
-# Granularities precise enough to put an event on a timeline.
-_TIMELINE_GRANULARITIES = ("day", "week", "month")
-
 
 def analyse_article(article: Article) -> tuple[Sentence, ...]:
     """Split the article into sentences and tag each one's time expressions.
@@ -45,54 +42,6 @@ def analyse_article(article: Article) -> tuple[Sentence, ...]:
             cursor += 1
         sentences.append(Sentence(article.id, index, start, end, article.text[start:end], tuple(inside)))
     return tuple(sentences)
-
-
-def event_mentions(article: Article, sentences: tuple[Sentence, ...]) -> list[EventMention]:
-    """Sentences that put something on a date: those with a precise enough date, and the lead.
-
-    A news lead reports the day's event even when it names no date, so an undated lead
-    is placed on the publication date.
-    """
-    if article.published is None:
-        return []
-    mentions: list[EventMention] = []
-    for sentence in sentences:
-        timex = next(
-            (t for t in sentence.timexes
-             if t.type in ("DATE", "TIME") and t.first and t.last and t.granularity in _TIMELINE_GRANULARITIES),
-            None,
-        )
-        if timex is not None and timex.first is not None and timex.last is not None and timex.granularity:
-            first, last, granularity, expression = timex.first, timex.last, timex.granularity, timex.text
-        elif sentence.index == _lead_index(sentences):
-            first = last = article.published
-            granularity, expression = "day", None
-        else:
-            continue
-        mentions.append(
-            EventMention(
-                article_id=article.id,
-                sentence_index=sentence.index,
-                sentence=sentence.text,
-                start=sentence.start,
-                end=sentence.end,
-                first=first,
-                last=last,
-                granularity=granularity,
-                time_expression=expression,
-                published=article.published,
-                source=article.source,
-            )
-        )
-    return mentions
-
-
-def _lead_index(sentences: tuple[Sentence, ...]) -> int:
-    # Headlines and datelines are short; the lead is the first real sentence.
-    for sentence in sentences:
-        if len(sentence.text.split()) >= 8 and sentence.text.rstrip("\"'”’)").endswith((".", "!", "?")):
-            return sentence.index
-    return 0
 
 
 def _timex_to_data(t: Timex) -> list[Any]:

@@ -1,0 +1,86 @@
+"""The extraction pipeline: spaCy's English model plus chronicle's own components.
+
+Every chronicle component is a small ``Doc -> Doc`` step registered here, in one
+place, with what it needs and what it sets, the way spaCy's own components are.
+Registration happens in :func:`build_nlp`, never at import time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from chronicle.extract.nlp import load_spacy_model
+
+__all__ = ["COMPONENTS", "ComponentSpec", "build_nlp", "ensure_extensions", "make_doc"]
+
+
+@dataclass(frozen=True, slots=True)
+class ComponentSpec:
+    """A chronicle component: its spaCy name, where its function lives, needs and sets."""
+
+    name: str
+    target: str  # "module:function", imported when the pipeline is built
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+
+#: chronicle's components, in pipeline order.
+COMPONENTS: tuple[ComponentSpec, ...] = (
+    ComponentSpec(
+        "chronicle_timex",
+        "chronicle.extract.components:timex_component",
+        requires=("doc._.dct",),
+        assigns=("doc._.timexes",),
+    ),
+)
+
+#: Custom attributes chronicle components read and write on a Doc.
+_DOC_EXTENSIONS = ("dct", "article_id", "timexes", "entities", "attributions", "claims", "events")
+
+
+def ensure_extensions() -> None:
+    """Declare chronicle's ``Doc._`` attributes (idempotent)."""
+    for name in _DOC_EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def _load(target: str) -> Callable[[Doc], Doc]:
+    module_name, _, attr = target.partition(":")
+    func: Callable[[Doc], Doc] = getattr(importlib.import_module(module_name), attr)
+    return func
+
+
+def build_nlp(*, components: tuple[str, ...] | None = None, disable: tuple[str, ...] = ()) -> Language:
+    """spaCy's en_core_web_sm with chronicle's components appended.
+
+    ``components`` selects chronicle components by name (default: all); ``disable``
+    turns off spaCy components a caller does not need (e.g. ``("ner",)``).
+    """
+    ensure_extensions()
+    nlp: Language = load_spacy_model(disable=disable)
+    for spec in COMPONENTS:
+        if components is not None and spec.name not in components:
+            continue
+        Language.component(spec.name, requires=list(spec.requires), assigns=list(spec.assigns),
+                           func=_load(spec.target))
+        nlp.add_pipe(spec.name)
+    return nlp
+
+
+def make_doc(nlp: Language, text: str, *, dct: dt.date | None, article_id: str | None = None) -> Doc:
+    """A tokenized Doc carrying the article's creation date, ready for ``nlp.pipe``.
+
+    spaCy runs components on Docs passed in, so the date is on the Doc before any
+    component (the temporal tagger needs it) sees it.
+    """
+    doc = nlp.make_doc(text)
+    doc._.dct = dct
+    doc._.article_id = article_id
+    return doc
