@@ -7,10 +7,12 @@ PYTHON ?= python3
 
 .PHONY: demo test test-all lint install clean
 
-$(BIN)/.installed: pyproject.toml
+$(BIN)/.installed: pyproject.toml benchmarks/requirements-eval.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[dev,eval]'
+	# tilse (the reference for the timeline metrics) declares dependencies its evaluation never uses.
+	$(BIN)/pip install -q --no-deps -r benchmarks/requirements-eval.txt
 	touch $@
 
 install: $(BIN)/.installed

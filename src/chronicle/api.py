@@ -10,7 +10,15 @@ from types import TracebackType
 from chronicle import engine
 from chronicle.errors import InputError
 from chronicle.ingest import DEFAULT_MAX_BYTES, FORMATS, ReadOptions
-from chronicle.models import IngestReport, StoredArticle, Timeline, TimelineOptions
+from chronicle.models import (
+    Claim,
+    EventMention,
+    IngestReport,
+    StoredArticle,
+    StoryEntity,
+    Timeline,
+    TimelineOptions,
+)
 from chronicle.store import Store
 
 __all__ = ["Chronicle", "timeline"]
@@ -68,14 +76,35 @@ class Chronicle:
         until: dt.date | None = None,
         query: str | None = None,
         progress: engine.Progress | None = None,
+        language: bool = True,
     ) -> Timeline:
-        """The story's timeline: dated events with their sources and evidence."""
+        """The story's timeline: dated events with their sources and evidence.
+
+        ``language=False`` skips the language pipeline (actors, places, claims): the dates
+        and summaries are the same, and it is much faster.
+        """
         if dates is not None and dates < 1:
             raise InputError("dates must be at least 1")
         if sentences_per_date is not None and sentences_per_date < 1:
             raise InputError("sentences_per_date must be at least 1")
         options = TimelineOptions(dates, sentences_per_date, since, until, query)
-        return engine.build_timeline(self.store, options, progress=progress)
+        return engine.build_timeline(self.store, options, progress=progress, language=language)
+
+    def entities(self, *, progress: engine.Progress | None = None) -> list[StoryEntity]:
+        """The people, organisations, countries and places of the story, one per referent."""
+        return engine.entities(self.store, progress=progress)
+
+    def events(self, *, progress: engine.Progress | None = None) -> list[EventMention]:
+        """Events found in the articles: who did what to whom, when and where."""
+        return engine.events(self.store, progress=progress)
+
+    def claims(
+        self, *, speaker: str | None = None, stance: str | None = None, progress: engine.Progress | None = None
+    ) -> list[Claim]:
+        """Quotes and attributed claims, optionally of one speaker or one stance."""
+        if stance is not None and stance not in ("asserts", "denies", "condemns"):
+            raise InputError(f"unknown stance {stance!r}; known: asserts, denies, condemns")
+        return engine.claims(self.store, speaker=speaker, stance=stance, progress=progress)
 
 
 def timeline(
@@ -88,11 +117,13 @@ def timeline(
     since: dt.date | None = None,
     until: dt.date | None = None,
     query: str | None = None,
+    language: bool = True,
 ) -> tuple[Timeline, IngestReport]:
     """Build a timeline straight from files, in a throw-away in-memory store."""
     with Chronicle(":memory:") as story:
         report = story.ingest(paths, format=format, date=date)
         result = story.timeline(
-            dates=dates, sentences_per_date=sentences_per_date, since=since, until=until, query=query
+            dates=dates, sentences_per_date=sentences_per_date, since=since, until=until, query=query,
+            language=language,
         )
     return result, report

@@ -6,24 +6,41 @@ sees models; this module moves them from one stage to the next and to the store.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from chronicle import extract, link, timeline
+from chronicle.extract.analysis import analyse_with_nlp, analysis_from_data, analysis_to_data
+from chronicle.extract.pipeline import pipeline_version
 from chronicle.ingest import DuplicateFinder, ReadOptions, minhash_signature, read_articles
+from chronicle.link.entities import link_entities
 from chronicle.models import (
     Article,
+    ArticleAnalysis,
+    Claim,
     EventMention,
     IngestReport,
     Rejection,
     Sentence,
+    StoryEntity,
     Timeline,
     TimelineOptions,
 )
 from chronicle.store import Store
 
-__all__ = ["analyse", "build_timeline", "ingest", "tls_builder"]
+__all__ = [
+    "analyse",
+    "analyse_language",
+    "build_timeline",
+    "claims",
+    "entities",
+    "events",
+    "ingest",
+    "tls_builder",
+]
 
 #: Articles written per transaction: large enough to amortize commits, small enough
 #: that a killed run loses little work.
@@ -144,18 +161,133 @@ def analyse(
     return out
 
 
+def analyse_language(
+    store: Store, articles: list[Article], *, progress: Progress | None = None, nlp: Any = None
+) -> dict[str, ArticleAnalysis]:
+    """Entities, claims and events of each article, from the store when already done.
+
+    The spaCy pipeline is built only when some article still needs it.
+    """
+    version = pipeline_version()
+    done = store.analyses(version, [a.id for a in articles])
+    out = {a.id: analysis_from_data(a, done[a.id]) for a in articles if a.id in done}
+    todo = [a for a in articles if a.id not in done]
+    if progress is not None and out:
+        progress(len(out))
+    if todo:
+        if nlp is None:
+            from chronicle.extract.pipeline import build_nlp
+
+            nlp = build_nlp()
+        batch: list[tuple[Article, ArticleAnalysis]] = []
+        for article, analysis in analyse_with_nlp(nlp, todo):
+            out[article.id] = analysis
+            batch.append((article, analysis))
+            if len(batch) >= BATCH_SIZE:
+                _save_language(store, version, batch)
+            if progress is not None:
+                progress(1)
+        _save_language(store, version, batch)
+    return out
+
+
+def _save_language(store: Store, version: str, batch: list[tuple[Article, ArticleAnalysis]]) -> None:
+    with store.transaction():
+        for article, analysis in batch:
+            store.save_analysis(article.id, version, analysis_to_data(analysis))
+    batch.clear()
+
+
+def _timeline_articles(store: Store) -> list[Article]:
+    return [s.article for s in store.articles(include_copies=False) if s.article.published is not None]
+
+
+def _with_language(result: Timeline, language: dict[str, ArticleAnalysis]) -> Timeline:
+    """Fill each timeline event's actors and place from the events found in its evidence."""
+    entries = []
+    for entry in result.entries:
+        events = []
+        for event in entry.events:
+            actors: dict[str, None] = dict.fromkeys(event.actors)
+            place = event.place
+            for evidence in event.evidence:
+                analysis = language.get(evidence.article)
+                if analysis is None or evidence.start is None:
+                    continue
+                for found in analysis.events:
+                    if found.start <= evidence.start < found.end or evidence.start <= found.start < (
+                        evidence.end or evidence.start
+                    ):
+                        actors.update(dict.fromkeys(found.actors))
+                        place = place or found.place
+            events.append(dataclasses.replace(event, actors=tuple(actors), place=place))
+        entries.append(dataclasses.replace(entry, events=tuple(events)))
+    cited = {s for entry in entries for event in entry.events for s in event.sources}
+    claims = sorted(
+        (c for a in result.articles if a.id in cited and a.id in language for c in language[a.id].claims),
+        key=lambda c: (c.date or "", c.article, c.content_spans[0] if c.content_spans else (0, 0)),
+    )
+    return dataclasses.replace(result, entries=tuple(entries), claims=tuple(claims))
+
+
 def build_timeline(
-    store: Store, options: TimelineOptions | None = None, *, progress: Progress | None = None
+    store: Store,
+    options: TimelineOptions | None = None,
+    *,
+    progress: Progress | None = None,
+    language: bool = True,
 ) -> Timeline:
-    """The timeline of everything in the store (dated articles that are not copies)."""
+    """The timeline of everything in the store (dated articles that are not copies).
+
+    With ``language`` (the default) events get their actors and place and the timeline
+    its claims from the spaCy pipeline; without it only dates and sentences are used,
+    which is all the date selection and summaries need, and much faster.
+    """
     options = options or TimelineOptions()
-    articles = [s.article for s in store.articles(include_copies=False) if s.article.published is not None]
+    articles = _timeline_articles(store)
     sentences = analyse(store, articles, progress=progress)
     mentions: list[EventMention] = []
     for article in articles:
         mentions.extend(extract.event_mentions(article, sentences[article.id]))
     events = link.link_mentions(mentions)
-    return timeline.build_timeline(events, articles, options)
+    result = timeline.build_timeline(events, articles, options)
+    if not language:
+        return result
+    cited = {s for entry in result.entries for event in entry.events for s in event.sources}
+    found = analyse_language(store, [a for a in articles if a.id in cited])
+    return _with_language(result, found)
+
+
+def entities(store: Store, *, progress: Progress | None = None) -> list[StoryEntity]:
+    """Every person, organisation and place of the story, one entity per referent."""
+    articles = [s.article for s in store.articles(include_copies=False)]
+    found = analyse_language(store, articles, progress=progress)
+    return link_entities({aid: a.entities for aid, a in found.items()})
+
+
+def claims(
+    store: Store, *, speaker: str | None = None, stance: str | None = None, progress: Progress | None = None
+) -> list[Claim]:
+    """Who said what, by date; ``speaker`` matches any part of the speaker's name."""
+    articles = [s.article for s in store.articles(include_copies=False)]
+    found = analyse_language(store, articles, progress=progress)
+    wanted = speaker.casefold() if speaker else None
+    out = [
+        c
+        for a in articles
+        for c in found[a.id].claims
+        if (wanted is None or (c.speaker and wanted in c.speaker.casefold()))
+        and (stance is None or c.stance == stance)
+    ]
+    return sorted(out, key=lambda c: (c.date or "", c.article))
+
+
+def events(store: Store, *, progress: Progress | None = None) -> list[EventMention]:
+    """Every event found in every article (who did what to whom, when, where), by date."""
+    articles = [s.article for s in store.articles(include_copies=False)]
+    found = analyse_language(store, articles, progress=progress)
+    out = [e for a in articles for e in found[a.id].events]
+    return sorted(out, key=lambda e: (e.first, e.article_id, e.start))
 
 
 def tls_builder(
@@ -167,6 +299,7 @@ def tls_builder(
         result = build_timeline(
             store,
             TimelineOptions(dates=n_dates, sentences_per_date=sentences_per_date, since=since, until=until),
+            language=False,
         )
     out: dict[dt.date, list[str]] = {}
     for entry in result.entries:

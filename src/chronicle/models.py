@@ -13,10 +13,11 @@ from typing import Literal
 
 __all__ = [
     "Article",
+    "ArticleAnalysis",
     "Claim",
+    "Entity",
     "EventMention",
     "Evidence",
-    "Entity",
     "Granularity",
     "IngestReport",
     "LinkedEvent",
@@ -24,6 +25,7 @@ __all__ = [
     "Rejection",
     "Sentence",
     "StoredArticle",
+    "StoryEntity",
     "Timeline",
     "TimelineEntry",
     "TimelineEvent",
@@ -267,3 +269,24 @@ class Entity:
     type: EntityType
     aliases: tuple[str, ...]
     mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleAnalysis:
+    """What the language pipeline found in one article: who, what happened, who said what."""
+
+    entities: tuple[Entity, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    events: tuple[EventMention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StoryEntity:
+    """One real-world referent across all articles, with every name it was given."""
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...]
+    articles: tuple[str, ...]
+    mentions: int

@@ -82,3 +82,29 @@ def test_changed_text_drops_stale_analysis(store: Store) -> None:
     store.add_article(make_article("a", "New text."))
     assert store.analyses("p/1") == {}
     assert store.analyses("p/2") == {}
+
+
+def test_migration_from_schema_1_keeps_analyses(tmp_path: Path) -> None:
+    path = tmp_path / "v1.db"
+    db = sqlite3.connect(path)
+    db.executescript(
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+        "INSERT INTO meta VALUES ('application', 'chronicle');"
+        "CREATE TABLE articles (id TEXT PRIMARY KEY, title TEXT, source TEXT, url TEXT, published TEXT,"
+        " text TEXT NOT NULL, content_hash TEXT NOT NULL, path TEXT, duplicate_of TEXT REFERENCES articles(id),"
+        " similarity REAL, minhash BLOB, ingested_at TEXT NOT NULL);"
+        "CREATE TABLE analyses (article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
+        " pipeline TEXT NOT NULL, data TEXT NOT NULL);"
+        "INSERT INTO articles VALUES ('a', NULL, NULL, NULL, '2024-01-02', 'Text.', 'h', NULL, NULL, NULL, NULL, 'now');"
+        "INSERT INTO analyses VALUES ('a', 'p/1', '{\"k\": 1}');"
+        "PRAGMA user_version = 1;"
+    )
+    db.close()
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.analyses("p/1") == {"a": {"k": 1}}
+        store.save_analysis("a", "q/1", {"k": 2})  # a second pipeline's analysis sits beside it
+        assert store.analyses("p/1") == {"a": {"k": 1}} and store.analyses("q/1") == {"a": {"k": 2}}
+        store.save_analysis("a", "p/2", {"k": 3})  # a newer version replaces the older one
+        assert store.analyses("p/1") == {} and store.analyses("p/2") == {"a": {"k": 3}}
+        assert store.integrity_check() == "ok"

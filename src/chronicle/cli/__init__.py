@@ -6,6 +6,7 @@ named with its reason), 2 for a usage error.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -21,6 +22,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from chronicle.api import Chronicle
+from chronicle.cli import eval_quotes, eval_tls
+from chronicle.cli import timeml as timeml_commands
 from chronicle.errors import ChronicleError, InputError
 from chronicle.ingest import DEFAULT_MAX_BYTES, FORMATS
 from chronicle.models import IngestReport, Timeline
@@ -109,9 +112,7 @@ def ingest(paths: tuple[str, ...], db: str, fmt: str | None, date: dt.date | Non
 @click.option("--no-copies", is_flag=True, help="Leave out articles that copy another one.")
 def articles(db: str, fmt: str, no_copies: bool) -> None:
     """List stored articles with their dates and sources."""
-    if not Path(db).exists():
-        raise InputError(f"{db}: no such store (run 'chronicle ingest' first)")
-    with Chronicle(db) as story:
+    with _open_store(db) as story:
         stored = story.articles(include_copies=not no_copies)
     if fmt == "json":
         rows = [
@@ -187,8 +188,9 @@ def timeline(
         if paths:
             report = _ingest(story, paths, input_format, date, DEFAULT_MAX_BYTES)
         with _progress("analysing", None) as advance:
+            # The tls format has no place for actors or claims: skip the language pipeline.
             result = story.timeline(dates=dates, sentences_per_date=sentences_per_date, since=since,
-                                    until=until, query=query, progress=advance)
+                                    until=until, query=query, progress=advance, language=fmt != "tls")
     if report is not None and (report.rejections or report.undated or report.copies):
         _report(report, _stderr())
     if fmt == "text" and output is None:
@@ -202,9 +204,85 @@ def timeline(
     sys.exit(0 if report is None or report.ok else EXIT_REJECTED)
 
 
+def _open_store(db: str) -> Chronicle:
+    if not Path(db).exists():
+        raise InputError(f"{db}: no such store (run 'chronicle ingest' first)")
+    return Chronicle(db)
+
+
+_LIST_FORMATS = click.Choice(["text", "json"])
+
+
+@cli.command()
+@click.option("--db", default="chronicle.db", show_default=True, help="Store file.")
+@click.option("--format", "fmt", type=_LIST_FORMATS, default="text", show_default=True)
+@click.option("--type", "etype", type=click.Choice(["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"]),
+              help="Only entities of this type.")
+def entities(db: str, fmt: str, etype: str | None) -> None:
+    """People, organisations, countries and places: one entity however it is written."""
+    with _open_store(db) as story, _progress("analysing", None) as advance:
+        found = [e for e in story.entities(progress=advance) if etype is None or e.type == etype]
+    if fmt == "json":
+        click.echo(json.dumps([dataclasses.asdict(e) for e in found], ensure_ascii=False, indent=2))
+        return
+    table = Table("id", "type", "name", "aliases", "articles", "mentions")
+    for e in found:
+        table.add_row(e.id, e.type, escape(e.name), escape(", ".join(e.aliases)), str(len(e.articles)),
+                      str(e.mentions))
+    Console(highlight=False).print(table)
+
+
+@cli.command()
+@click.option("--db", default="chronicle.db", show_default=True, help="Store file.")
+@click.option("--format", "fmt", type=_LIST_FORMATS, default="text", show_default=True)
+def events(db: str, fmt: str) -> None:
+    """Events: who did what to whom, when and where, with modality and negation."""
+    with _open_store(db) as story, _progress("analysing", None) as advance:
+        found = story.events(progress=advance)
+    if fmt == "json":
+        rows = [dataclasses.asdict(e) for e in found]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+        return
+    table = Table("date", "agent", "trigger", "patient", "place", "modality", "article")
+    for e in found:
+        label = e.first.isoformat() if e.first == e.last else f"{e.first}..{e.last}"
+        trigger = f"not {e.trigger}" if e.negated and e.trigger else (e.trigger or "")
+        table.add_row(label, escape(e.agent or ""), escape(trigger), escape(e.patient or ""),
+                      escape(e.place or ""), e.modality, escape(e.article_id))
+    Console(highlight=False).print(table)
+
+
+@cli.command()
+@click.option("--db", default="chronicle.db", show_default=True, help="Store file.")
+@click.option("--format", "fmt", type=_LIST_FORMATS, default="text", show_default=True)
+@click.option("--speaker", help="Only claims whose speaker's name contains this.")
+@click.option("--stance", type=click.Choice(["asserts", "denies", "condemns"]), help="Only claims of this stance.")
+def claims(db: str, fmt: str, speaker: str | None, stance: str | None) -> None:
+    """Who said what: quotes and attributed claims, with their stance."""
+    with _open_store(db) as story, _progress("analysing", None) as advance:
+        found = story.claims(speaker=speaker, stance=stance, progress=advance)
+    if fmt == "json":
+        click.echo(json.dumps([dataclasses.asdict(c) for c in found], ensure_ascii=False, indent=2))
+        return
+    console = Console(highlight=False, soft_wrap=not sys.stdout.isatty())
+    colour = {"asserts": "green", "denies": "red", "condemns": "magenta"}
+    for c in found:
+        text = " ".join(c.text.split())
+        console.print(
+            f"[bold]{escape(c.date or 'undated')}[/bold] {escape(c.speaker or '(unknown speaker)')} "
+            f"[{colour[c.stance]}]{c.stance}[/{colour[c.stance]}] [dim]({escape(c.cue or '')})[/dim]: "
+            f"{escape(text[:400])} [dim]{escape(c.article)}[/dim]"
+        )
+
+
 @cli.group("eval")
 def evaluate() -> None:
     """Measure quality on benchmark data."""
+
+
+evaluate.add_command(eval_quotes.quotes)
+evaluate.add_command(eval_tls.tls)
+cli.add_command(timeml_commands.timeml)
 
 
 def main() -> None:

@@ -8,16 +8,19 @@ Registration happens in :func:`build_nlp`, never at import time.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from chronicle.extract.nlp import load_spacy_model
 
-__all__ = ["COMPONENTS", "ComponentSpec", "build_nlp", "ensure_extensions", "make_doc"]
+__all__ = ["COMPONENTS", "ComponentSpec", "build_nlp", "ensure_extensions", "make_doc", "pipeline_version"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +40,24 @@ COMPONENTS: tuple[ComponentSpec, ...] = (
         "chronicle.extract.components:timex_component",
         requires=("doc._.dct",),
         assigns=("doc._.timexes",),
+    ),
+    ComponentSpec(
+        "chronicle_entities",
+        "chronicle.extract.entities:entities_component",
+        requires=("token.ent_type", "doc.ents"),
+        assigns=("doc._.entities",),
+    ),
+    ComponentSpec(
+        "chronicle_attribution",
+        "chronicle.extract.attribution:attribution_component",
+        requires=("token.dep", "doc.ents"),
+        assigns=("doc._.attributions",),
+    ),
+    ComponentSpec(
+        "chronicle_events",
+        "chronicle.extract.events:events_component",
+        requires=("doc._.timexes", "doc._.entities"),
+        assigns=("doc._.events",),
     ),
 )
 
@@ -84,3 +105,29 @@ def make_doc(nlp: Language, text: str, *, dct: dt.date | None, article_id: str |
     doc._.dct = dct
     doc._.article_id = article_id
     return doc
+
+
+def pipeline_version() -> str:
+    """A fingerprint of the language pipeline: the model and the code of every component.
+
+    Stored analyses carry it, so any change to a component's code makes the store redo
+    them instead of serving stale results; nobody has to remember to bump a number.
+    """
+    from chronicle.extract.nlp import MODEL_PACKAGES
+
+    digest = hashlib.sha1()
+    for spec in COMPONENTS:
+        digest.update(spec.name.encode())
+        module = importlib.import_module(spec.target.partition(":")[0])
+        digest.update(_source_bytes(module))
+    digest.update(_source_bytes(importlib.import_module("chronicle.extract.timex")))
+    digest.update(Path(__file__).read_bytes())
+    digest.update(",".join(MODEL_PACKAGES).encode())
+    return "nlp/" + digest.hexdigest()[:16]
+
+
+def _source_bytes(module: ModuleType) -> bytes:
+    """The source of a module, or of every module of a package."""
+    path = Path(module.__file__ or "")
+    files = sorted(path.parent.glob("*.py")) if path.name == "__init__.py" else [path]
+    return b"".join(f.read_bytes() for f in files if f.is_file())

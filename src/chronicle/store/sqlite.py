@@ -50,6 +50,19 @@ _MIGRATIONS: tuple[str, ...] = (
         data TEXT NOT NULL
     );
     """,
+    # 2: an article can hold analyses of several pipelines (the fast sentence/time pass and
+    # the full language pipeline), each replaced on its own.
+    """
+    CREATE TABLE analyses_v2 (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        pipeline TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (article_id, pipeline)
+    );
+    INSERT INTO analyses_v2 SELECT article_id, pipeline, data FROM analyses;
+    DROP TABLE analyses;
+    ALTER TABLE analyses_v2 RENAME TO analyses;
+    """,
 )
 
 SCHEMA_VERSION = len(_MIGRATIONS)
@@ -256,8 +269,17 @@ class Store:
 
     # -- analyses ----------------------------------------------------------------------
     def save_analysis(self, article_id: str, pipeline: str, data: dict[str, Any]) -> None:
-        """Keep an article's extraction result, tagged with the pipeline version that made it."""
+        """Keep an article's extraction result, tagged with the pipeline version that made it.
+
+        An older version's result for the same pipeline family (the part before ``/``) is
+        replaced, so stale analyses never pile up.
+        """
+        family = pipeline.split("/", 1)[0] + "/%"
         with self.transaction():
+            self._db.execute(
+                "DELETE FROM analyses WHERE article_id = ? AND pipeline LIKE ? AND pipeline != ?",
+                (article_id, family, pipeline),
+            )
             self._db.execute(
                 "INSERT OR REPLACE INTO analyses (article_id, pipeline, data) VALUES (?, ?, ?)",
                 (article_id, pipeline, json.dumps(data, ensure_ascii=False, separators=(",", ":"))),

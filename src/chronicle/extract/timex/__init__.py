@@ -1,41 +1,67 @@
-"""chronicle's temporal tagger: finds TIMEX3 expressions and resolves them.
+"""chronicle's temporal tagger: finds TIMEX3 expressions in English news and resolves them.
 
-PLACEHOLDER: recognises only explicit absolute dates; the full engine replaces it.
+``tag(text, dct)`` returns :class:`chronicle.models.Timex` records, sorted and
+non-overlapping, with TimeML TIMEX3 type, value and mod, and for dates that resolve to
+the calendar the inclusive interval ``first``..``last`` with its granularity.
+
+The work is split in three steps:
+
+* :mod:`.recognize` finds extents with precompiled regexes (TempEval-3 conventions);
+* :mod:`.normalize` resolves them in reading order against the document creation time
+  and a narrative reference time that moves with the text, with the clause's tense
+  deciding between the last and the coming weekday or date;
+* :mod:`.intervals` turns values into calendar intervals; :func:`resolve_ranges`
+  (in :mod:`.ranges`) reads "from X to Y", "since X", "until X", "between X and Y" and
+  "a three-day ... starting X" into date ranges built from the timexes.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
+from typing import Any
 
+from chronicle.extract.timex.intervals import value_interval
+from chronicle.extract.timex.normalize import Resolver
+from chronicle.extract.timex.recognize import Candidate, find_candidates
 from chronicle.models import Timex
 
 __all__ = ["tag"]
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DATE_RE = re.compile(
-    rf"\b(?:(?P<iso>(?P<y>\d{{4}})-(?P<m>\d\d)-(?P<d>\d\d))"
-    rf"|(?P<mon>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}}))\b",
-    re.IGNORECASE,
-)
 
+def tag(text: str, dct: dt.date | None = None, **kwargs: Any) -> list[Timex]:
+    """Return the time expressions of ``text``, resolved against the creation date ``dct``.
 
-def tag(text: str, dct: dt.date | None = None) -> list[Timex]:
-    """Return the time expressions of ``text``, resolved against the creation date ``dct``."""
-    found: list[Timex] = []
-    for m in _DATE_RE.finditer(text):
-        try:
-            if m.group("iso"):
-                day = dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-            else:
-                day = dt.date(int(m.group("year")), _MONTHS[m.group("mon").lower()], int(m.group("day")))
-        except ValueError:
+    ``text`` is best a whole article: the narrative reference time moves through it.
+    Unknown keyword arguments are accepted and ignored, for forward compatibility.
+    """
+    if not text:
+        return []
+    candidates = find_candidates(text)
+    resolver = Resolver(text, dct, narrative=_is_narrative(text, candidates, dct))
+    out: list[Timex] = []
+    for cand in candidates:
+        res = resolver.resolve(cand.start, cand.end, cand.kind)
+        if res is None:
             continue
-        found.append(
-            Timex(m.start(), m.end(), m.group(0), "DATE", day.isoformat(),
-                  first=day, last=day, granularity="day")
-        )
-    return found
+        first = last = None
+        gran = None
+        if res.type in ("DATE", "TIME"):
+            interval = value_interval(res.value)
+            if interval is not None:
+                first, last, gran = interval
+        out.append(Timex(cand.start, cand.end, text[cand.start:cand.end], res.type,  # type: ignore[arg-type]
+                         res.value, res.mod, first, last, gran))
+    return out
+
+
+_YEAR_RE = re.compile(r"(?<!\d)(1\d{3}|20\d\d)(?!\d)")
+
+
+def _is_narrative(text: str, candidates: list[Candidate], dct: dt.date | None) -> bool:
+    """A history-like text: most of the years it states lie years away from its DCT."""
+    if dct is None:
+        return True
+    gaps = sorted(abs(int(m.group(1)) - dct.year) for c in candidates if c.kind == "date"
+                  for m in _YEAR_RE.finditer(text, c.start, c.end))
+    return len(gaps) >= 3 and gaps[len(gaps) // 2] > 3

@@ -1,0 +1,1 @@
+"""Evaluation of chronicle's components against annotated corpora."""

@@ -1,0 +1,389 @@
+"""Finding the extents of temporal expressions (TimeML TIMEX3 conventions).
+
+Each pattern family is one compiled regex with a *kind* (``date``, ``time``,
+``duration``, ``set``, ``ago``, ``ref``); every family scans the whole text, and
+overlapping candidates are settled by keeping the longest (then the leftmost). The
+extents follow the TempEval-3 annotation: determiners and modifiers that belong to the
+expression are inside ("the past two months", "late last year", "about three years
+ago"), the preposition that introduces it is not ("on Tuesday" -> "Tuesday").
+
+Words that are temporal only in some uses are guarded here, in the patterns: "May"
+and "March" must be capitalised and stand with a day, a year or a temporal
+preposition; weekdays that name newspapers ("Sunday Times") are refused; "a second"
+is an ordinal, not a duration; a four-digit number is a year only when it is not an
+amount or part of a longer number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from chronicle.extract.timex.lexicon import NUMBER, alternation
+
+__all__ = ["Candidate", "find_candidates"]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A recognised extent and the family of pattern that found it."""
+
+    start: int
+    end: int
+    kind: str
+
+
+# A word starts here (a hyphenated word is one word); the leading \b lets the regex
+# engine skip most positions fast.
+_B = r"\b(?<![\w-])"
+_E = r"(?![\w])"
+
+_MONTH_FULL = "january|february|april|june|july|august|september|october|november|december"
+_MONTH_ABBR = r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
+# "May"/"March" only capitalised: the modal verb and the noun "march" are lower case.
+MONTH = (
+    rf"(?:(?:{_MONTH_FULL}){_E}|(?-i:May|MAY|March|MARCH){_E}|{_MONTH_ABBR}\.(?!\w)"
+    rf"|(?:jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec){_E}(?=\s*\d))"
+)
+_MONTH_SAFE = rf"(?:(?:{_MONTH_FULL}){_E}|{_MONTH_ABBR}\.)"
+_WD_FULL = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+WEEKDAY = rf"(?:{_WD_FULL}|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.){_E}"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+YEAR = r"(?:1\d{3}|20\d\d)(?![\d])(?!,\d)(?!\.\d)"
+_YEAR_OR_SHORT = rf"(?:{YEAR}|'\d\d(?!\w))"
+_YEAR_WORDS = (
+    r"(?:nineteen|eighteen|seventeen)[-\s]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|hundred|ten|eleven|twelve"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+    r"|(?:the\s+year\s+)?two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight"
+    r"|nine|ten|eleven|twelve))?"
+)
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+# "fall" and "spring" are verbs too: alone they need a determiner or "in" (see _DATE_CORE).
+_SEASON_ALONE = (
+    r"(?:summer|winter|autumn|(?:"
+    + "|".join(rf"(?<=\b{w}\s)" for w in ("the", "in", "last", "this", "next", "early", "late", "past", "that",
+                                           "coming", "previous", "following", "same", "mid"))
+    + r")(?:fall|spring)|(?:fall|spring)(?=\s+(?:of\s+)?\d))"
+)
+_TZ = (r"(?:\s+(?-i:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|ET|PT|CT|MT|IST|JST)(?!\w)"
+       r"|\s+local\s+time|\s+(?:eastern|pacific|central|mountain)(?:\s+(?:standard|daylight))?\s+time)")
+CLOCK = (
+    r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?!\w)"
+    r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"
+    r"|(?:[01]?\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o'clock"
+    rf"|noon{_E}|midnight{_E}|midday{_E})(?:{_TZ})?"
+)
+_POD = r"(?:mid-?morning|mid-?afternoon|late-?night|morning|afternoon|evening|night|overnight)"
+_DEICTIC_DAY = r"(?:today|tonight|yesterday|tomorrow|tmrw|tmr|tdy)"
+_UNIT_SING = r"(?:day|week|weekend|month|year|decade|century|quarter|hour|minute|morning|afternoon|evening|night)"
+_UNIT = (r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|weekends?|fortnights?"
+         r"|months?|quarters?|years?|yrs?|decades?|century|centuries|millenni(?:um|a|ums))")
+_UNIT_PLURAL = r"(?:seconds|minutes|hours|days|nights|weeks|weekends|months|years|decades|centuries)"
+_APPROX = (r"(?:(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than"
+           r"|fewer\s+than|over(?!\s+the\b)|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|close\s+to"
+           r"|just|only|barely|well\s+over|just\s+over|just\s+under|upwards\s+of|the\s+better\s+part\s+of"
+           r"|more\s+or\s+less)\s+)")
+_REL = (r"(?:this|last|next|past|previous|coming|current|following|same|prior|that|upcoming"
+        r"|preceding|ensuing|subsequent|present)")
+_PREMOD = (
+    r"(?:(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle|close|turn|dawn|first\s+half|second\s+half"
+    r"|latter\s+half|last\s+half|first\s+part|latter\s+part|early\s+part|later\s+part|rest|remainder"
+    r"|balance|course|spring|summer|fall|autumn|winter)\s+of\s+(?:the\s+)?"
+    r"|(?:early|late|mid|middle|earlier|later)[-\s]+|mid-?)"
+)
+_ORD_WORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+_QMOD = (r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|latest|current|same|previous|preceding"
+         r"|prior|year-earlier|year-ago|comparable|recent|fiscal|calendar|last|past|this|next|ended"
+         r"|just-ended|year-before|corresponding|latest\s+fiscal|fiscal-first|fiscal-second"
+         r"|fiscal-third|fiscal-fourth)")
+_REL_YEAR = r"(?:(?:this|last|next|the\s+current|the\s+previous|the\s+following|that)\s+year|" + YEAR + ")"
+_DECADE = (
+    r"(?:\d{3}0'?s|'\d0s|(?:nineteen[-\s]+)?(?:twenties|thirties|forties|fifties|sixties|seventies"
+    r"|eighties|nineties))(?!\w)"
+)
+_CENTURY = (
+    r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
+    r"|twentieth|twenty-first|twenty\s+first)[-\s]+century(?!\w)"
+)
+_HOLIDAY = alternation([
+    "christmas day", "christmas eve", "christmas", "new year's day", "new year's eve",
+    "new years day", "new years eve", "thanksgiving day", "thanksgiving", "independence day",
+    "halloween", "valentine's day", "veterans day", "veterans' day", "boxing day", "bastille day",
+    "st. patrick's day", "armistice day", "labor day", "memorial day", "easter sunday", "easter",
+])
+_NUM = NUMBER
+
+_CAL_DAY = (
+    rf"(?:(?:{WEEKDAY},?\s+(?:the\s+)?)?"
+    rf"(?:{MONTH}\s*{DAY}(?:,?\s*{_YEAR_OR_SHORT}{_E})?"
+    rf"|(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s*{_YEAR_OR_SHORT}{_E})?)"
+    rf"|\d{{4}}-[01]\d-[0-3]\d(?:T[0-2]\d:[0-5]\d(?::[0-5]\d)?)?(?!\d)"
+    rf"|(?<![\d/])[01]?\d/[0-3]?\d/(?:\d{{4}}|\d\d)(?![\d/]))"
+)
+_AFTER_INTRO = "(?:" + "|".join(
+    rf"(?<=\b{w}\s)" for w in ("in", "of", "by", "since", "until", "till", "from", "through", "to", "early",
+                                "late", "mid", "last", "next", "this", "during", "before", "after", "and",
+                                "or", "between")
+) + ")"
+# A bare month needs a day, a year or an introducing word, so that names and verbs stay out.
+_MONTH_ALONE = (
+    rf"(?:{_MONTH_SAFE}(?:,?\s+(?:of\s+)?{_YEAR_OR_SHORT}{_E})?"
+    rf"|{MONTH},?\s+(?:of\s+)?{_YEAR_OR_SHORT}{_E}"
+    rf"|{_AFTER_INTRO}"
+    rf"(?-i:May|March)(?!\s+[A-Z]))"
+)
+
+_DATE_CORE = (
+    rf"(?:{_CAL_DAY}"
+    rf"|{MONTH}\s+(?:of\s+)?(?:last|next|this)\s+year"
+    rf"|{_MONTH_ALONE}"
+    rf"|(?:the\s+)?{_SEASON}\s+(?:of\s+)?{YEAR}{_E}"
+    rf"|(?:(?:the\s+|{_REL}\s+|early\s+|late\s+)+|(?<=\bin\s))?{_SEASON_ALONE}(?!\s+(?:in|of)\s+(?:love|the|a)\b)(?=[\s,.;:)!?]|$)"
+    rf"|(?:the\s+)?(?:early|mid|late)?[-\s]?{_DECADE}"
+    rf"|(?:the\s+)?(?:early|mid|late)?[-\s]?{_CENTURY}"
+    rf"|(?:the\s+)?(?:{_QMOD}[-\s]+){{1,3}}quarters?(?!\s+of\s+(?!{YEAR}|the\s+year|this\s+year|last\s+year|next\s+year|fiscal))"
+    rf"(?:\s+of\s+(?:fiscal\s+)?(?:{YEAR}|the\s+year|this\s+year|last\s+year|next\s+year))?"
+    rf"|(?:the\s+)?quarter(?=\s+(?:ended|ending|ending|to|through))"
+    rf"|(?-i:Q[1-4])(?:[\s/']*(?:{YEAR}|\d\d(?!\d)))?{_E}|{YEAR}\s?(?-i:Q[1-4]|H[12]){_E}(?!\s*\d)"
+    rf"|(?:the\s+)?(?:first|second|latter|last|back)\s+half\s+of\s+(?:fiscal\s+)?(?:{YEAR}|the\s+year|this\s+year|last\s+year|next\s+year)"
+    rf"|(?:{_REL_YEAR}'s|{YEAR}'s)\s+(?:{_ORD_WORD}[-\s]+quarter|(?:first|second)\s+half)"
+    rf"|(?:the\s+)?(?:{_REL}\s+|latest\s+)?(?:fiscal|financial)\s+year(?:\s+{YEAR})?"
+    rf"|(?:fiscal|financial|calendar)\s+(?:year\s+)?{YEAR}{_E}|(?-i:FY)\s*'?(?:{YEAR}|\d\d(?!\d))"
+    rf"|(?:the\s+)?(?:year|years)\s+{YEAR}{_E}|{_YEAR_WORDS}"
+    rf"|{YEAR}{_E}(?:-\d\d(?!\d)|\s*(?:/|-|to)\s*{YEAR}(?=\s+(?:season|period|fiscal|school|academic)))?"
+    rf"|\d{{1,4}}\s*(?:B\.?C\.?E?|A\.?D\.?|BCE|CE)(?!\w)|(?-i:AD)\s+\d{{1,4}}(?!\d)"
+    rf"|{_HOLIDAY}(?:,?\s+(?:of\s+)?{YEAR})?{_E}"
+    rf"|(?:the\s+)?(?:same\s+)?(?:year|month|week)(?=\s+(?:ended|ending|before|earlier|ago|to\s+date))"
+    rf"|(?:the\s+)?{_REL}\s+(?:{_UNIT_SING}|{WEEKDAY}|{MONTH}|(?:fiscal\s+)?year){_E}"
+    rf"|(?:the\s+)?(?:day|night|week|month|year)\s+(?:before|after)\s+(?:last|next|yesterday|tomorrow)(?:\s+{WEEKDAY})?"
+    rf"|(?:the\s+)?weekend(?!\s+of\s)"
+    rf"|(?:year|month|week|day)-(?:earlier|ago|before)(?=\s|$)"
+    rf"|(?:the\s+)?(?:{_QMOD}[-\s]+)*(?:year|month|quarter)-(?:earlier|ago|before)(?:\s+(?:{_QMOD}[-\s]+)?(?:period|quarter|months|month|year|half))?"
+    rf"|(?:the\s+)?(?:{_QMOD}[-\s]+)?(?:period|months)(?=\s+ended)"
+    rf"|(?:the\s+)?(?:earlier|later)\s+(?:this|that|last|next)\s+(?:{_UNIT_SING}|year)"
+    rf"|{_DEICTIC_DAY}{_E}"
+    rf"|(?<![\w.,])\d{{4}}\s*(?:-|/)\s*\d{{2}}(?=\s+(?:season|fiscal|school))"
+    rf")"
+)
+
+_DAY_REF = (
+    rf"(?:{_DEICTIC_DAY}|(?:{WEEKDAY},?\s+)?{MONTH}\s*{DAY}(?:,?\s*{YEAR})?|{WEEKDAY}|{MONTH}\s*{DAY}(?:,?\s*{YEAR})?|(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s*{YEAR})?"
+    rf"|(?:the\s+)?(?:next|following|previous|same)\s+day|(?:this|last|next)\s+{WEEKDAY})"
+)
+
+_NEWSPAPER = r"(?!\s+(?:Live|Lights|Fever|Football|Times|Telegraph|Mirror|Express|Post|Herald|Tribune|Independent|Mail|Star|Age|Sport|Business|Bloody|People|Observer|School|Service|Night\s+(?:Live|Football)))"
+
+_PATTERNS: tuple[tuple[str, str], ...] = (
+    # clock times, possibly with the day they fall on
+    ("time", rf"{_B}(?:(?:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after)|before|after)\s+)?"
+             rf"{CLOCK}(?:,?\s+(?:on\s+)?{_DAY_REF})?(?:\s+{_POD})?"),
+    ("time", rf"{_B}{_DAY_REF},?\s+{CLOCK}"),
+    # part of a day
+    ("time", rf"{_B}(?:(?:early|late|earlier|later)\s+)?(?:(?:this|last|tomorrow|yesterday|that|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding|{_WD_FULL}|{MONTH}\s*{DAY}(?:,?\s*{YEAR})?)\s+)(?:early\s+|late\s+)?(?:{_POD}){_E}{_NEWSPAPER}"),
+    ("time", rf"{_B}(?:(?:early|late|earlier|later)\s+)?(?:tonight|overnight(?=\s*[,.;]))(?!\w)"),
+    ("time", rf"{_B}(?:(?:early|late|earlier|later)\s+)?(?:this|that)\s+(?:{_POD})(?!\w)"),
+    # calendar and relative dates, with their modifiers
+    ("date", rf"{_B}(?:{_PREMOD})*{_DATE_CORE}(?:\s+or\s+(?:later|earlier|before|after)(?!\s+\w+\s+than))?"),
+    ("date", rf"(?<![\w'])'\d0s(?!\w)"),
+    ("date", rf"{_B}(?:(?:early|late|earlier|later)\s+)?{_WD_FULL}{_E}(?!\s*-){_NEWSPAPER}(?!\s+(?:{_POD})\b)"),
+    ("date", rf"{_B}(?:the\s+)?(?:day|night|week|month|year)\s+(?:before|after|earlier|later)(?=\s*[,.;:)]|\s*$)"),
+    ("duration", rf"{_B}(?:day|week|month|year|hour|minute|decade|century)-long{_E}"),
+    ("date", rf"{_B}(?:{_PREMOD})?(?:the\s+)?(?:day|week)\s+before\s+(?:last\s+)?{WEEKDAY}"),
+    # "two years ago", "a week later"
+    ("ago", rf"{_B}{_APPROX}?(?:{_NUM}|{_UNIT_PLURAL})[-\s]+(?:{_UNIT}(?:\s+and\s+(?:a\s+half|{_NUM}\s+{_UNIT}))?[-\s]+)?"
+            rf"(?:ago|from\s+now|hence|back|earlier|later(?!\s+than\b))(?![\w-])"),
+    ("ago", rf"{_B}(?:some|many|a\s+few|several)\s+{_UNIT_PLURAL}\s+(?:ago|earlier|later)(?!\w)"),
+    # durations
+    ("duration", rf"{_B}{_APPROX}?(?:the\s+)?(?:(?:past|last|next|first|final|coming|previous|following|latest"
+                 rf"|preceding|remaining|other|entire|whole|full|same|initial|ensuing|subsequent|additional|further|better\s+part\s+of\s+(?:the|a))\s+)?"
+                 rf"(?:{_NUM})[-\s]+(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|long\s+|short\s+|calendar\s+|fiscal\s+|business\s+|working\s+|successive\s+)?"
+                 rf"{_UNIT}(?:\s+and\s+(?:a\s+half|{_NUM}[-\s]+{_UNIT}))?(?![\w-])"),
+    ("duration", rf"{_B}(?:(?:over|for|in|within|during|throughout|past|recent|coming|next|last|of|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+recent)\s+)"
+                 rf"(?:{_UNIT_PLURAL}|(?:several|many|a\s+few|few|some)\s+{_UNIT_PLURAL})(?!\s+(?:of\s+)?(?:ago|earlier|later))(?!\w)(?!-)"),
+    ("duration", rf"{_B}(?:{_UNIT_PLURAL}|decades?|centuries)(?=\s+(?:ago|of\s+(?:war|fighting|conflict|talks|negotiations|tension|research|work|effort|struggle)))"),
+    ("duration", rf"{_B}(?:the\s+)?(?:whole|entire|full)\s+(?:day|night|week|month|year|weekend)(?!\w)"),
+    # sets
+    ("set", rf"{_B}(?:every|each|per)\s+(?:other\s+|single\s+|few\s+)?(?:{_NUM}[-\s]+)?(?:{_UNIT}|{_WD_FULL}|{_POD}|{_SEASON}|{MONTH})(?:\s+(?:morning|afternoon|evening|night))?(?!\w)"),
+    ("set", rf"{_B}(?:daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly|bimonthly|semiannually|semi-annually|biannually|fortnightly){_E}(?!\s+(?:Mail|Telegraph|News|Star|Beast|Show|Express|Record|Planet)\b)"),
+    ("set", rf"{_B}(?:{_WD_FULL}s)(?:\s+and\s+{_WD_FULL}s)?(?:\s+(?:mornings|afternoons|evenings|nights))?{_E}"),
+    ("set", rf"{_B}{_WD_FULL}\s+(?:mornings|afternoons|evenings|nights){_E}"),
+    ("set", r"(?:(?<=\btimes\s)|(?<=\btwice\s)|(?<=\bonce\s))(?:a|an|per)\s+(?:day|week|month|year)(?![\w-])"),
+    # generic references to the present, past and future
+    ("ref", rf"{_B}(?:(?:right|just|until|till|by|from|for|since)\s+)?now{_E}(?!\s+that\b)"),
+    ("ref", rf"{_B}(?:currently|nowadays|presently|at\s+present|the\s+present(?:\s+(?:day|time))?|these\s+days|recently|lately|"
+            rf"the\s+past(?!\s+(?:{_NUM}|{_UNIT}|tense|participle|president|champion|decade))|(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+)?future(?!\s+of\b)|formerly|previously"
+            rf"|recent(?!\s+(?:{_UNIT_PLURAL}|past|history)\b)|in\s+the\s+meantime|meanwhile|soon){_E}"),
+    ("ref", rf"{_B}(?:recent|coming|past)\s+(?:{_UNIT_PLURAL}){_E}"),
+)
+
+_CLOCK_GATE = r"\d\s*[ap]\.?m|\d[:.]\d\d|noon|midnight|midday|o'clock"
+_POD_GATE = r"morning|afternoon|evening|night|overnight"
+_UNIT_GATE = (r"\b(?:sec|second|min|minute|hour|hr|day|night|week|weekend|fortnight|month|quarter|year|yr|decade)s?\b"
+              r"|centur|millenni")
+# A family of patterns is tried in a window only when a word it cannot do without is
+# there: most windows then skip most families.
+_GATES: tuple[str | None, ...] = (
+    _CLOCK_GATE, _CLOCK_GATE, _POD_GATE, r"tonight|overnight", _POD_GATE,
+    None, r"'\d0s", r"day\b", r"\b(?:before|after|earlier|later)\b", r"-long", r"\bbefore\b",
+    r"\b(?:ago|earlier|later|hence|back|from\s+now)\b", r"\b(?:ago|earlier|later)\b",
+    _UNIT_GATE, _UNIT_GATE, _UNIT_GATE, r"\b(?:whole|entire|full)\b",
+    r"\b(?:every|each|per)\b", r"ly\b", r"days\b", r"day\s", r"\b(?:times|twice|once)\s",
+    r"\bnow\b", r"\b(?:current|now|present|these|recent|late|past|future|former|previous|meant|meanwhile|soon)",
+    r"\b(?:recent|coming|past)\s",
+)
+assert len(_GATES) == len(_PATTERNS)
+_COMPILED = tuple(
+    (kind, re.compile(p, re.IGNORECASE), re.compile(g, re.IGNORECASE) if g else None)
+    for (kind, p), g in zip(_PATTERNS, _GATES, strict=True)
+)
+
+# The introducing word is not part of a TIMEX3; some patterns need it to decide.
+_LEAD_RE = re.compile(
+    r"^(?:(?:for|in|over|within|during|throughout|of|on|at|by|since|until|till|from|to|right|just)\s+)+",
+    re.IGNORECASE,
+)
+_TRAIL_RE = re.compile(r"[\s,;:'-]+$")
+_REJECT_YEAR_NEXT = re.compile(
+    r"\s*(?:%|percent|per\s*cent|people|persons|troops|soldiers|men|women|workers|employees|jobs|shares|"
+    r"dollars|euros|pounds|yen|yuan|tons|tonnes|barrels|cars|units|miles|km|kilometers|feet|meters|metres|"
+    r"votes|seats|homes|households|points|students|deaths|cases|rooms|acres|pages|words|patients|members|"
+    r"children|residents|refugees|prisoners|police|officers|firms|companies|plants|copies|hectares|"
+    r"victims|visitors|guests|tickets|calories|mg|kg|lbs?|ft|m|cc|hp|rpm|mph|bp|hz|mb|gb)\b",
+    re.IGNORECASE,
+)
+_REJECT_YEAR_PREV = re.compile(
+    r"(?:[$£€#¥]|\b(?:no|number|nos|route|flight|room|page|pages|model|item|code|rule|chapter|section|article|"
+    r"highway|interstate|bill|resolution|suite|box|unit|apartment|apt|ext|tel|phone|lot|gate|platform|"
+    r"nasdaq|dow|index|about|some|nearly|over|than|approximately|roughly|around|only|just|all)\.?)\s*$",
+    re.IGNORECASE,
+)
+_BARE_YEAR_RE = re.compile(r"^(?:the\s+)?(?:1\d{3}|20\d\d)$", re.IGNORECASE)
+
+
+_YEARISH_BEFORE = re.compile(r"(?:1\d{3}|20\d\d|\w+ber|\w+ary|march|april|may|june|july|august)\W*\s*(?:to|and|or|-|,|through)?\s*$", re.IGNORECASE)
+_NUMBER_BEFORE = re.compile(r"\d[\d,.]*\s*(?:to|and|or|-|,|through)?\s*$")
+
+
+def _accept(text: str, start: int, end: int, kind: str) -> bool:
+    span = text[start:end]
+    if kind == "date" and _BARE_YEAR_RE.match(span):
+        before = text[max(0, start - 24):start]
+        if _REJECT_YEAR_PREV.search(before):
+            return False
+        # "from 50 to 2000" is an amount; "from 1998 to 2000" a year
+        if _NUMBER_BEFORE.search(before) and not _YEARISH_BEFORE.search(before):
+            return False
+        if _REJECT_YEAR_NEXT.match(text, end):
+            return False
+        if end < len(text) and text[end] in "-/:" and end + 1 < len(text) and text[end + 1].isdigit():
+            return False
+    if kind == "date" and re.search(r"\d$", span) and re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.IGNORECASE) \
+            and re.match(r"\s+[A-Z][a-z]", text[end:end + 3]):
+        return False  # "the April 6 Youth Movement" names something
+    if kind == "duration":
+        low = span.lower()
+        if re.match(r"(?:a|an|one)\s+sec(?:ond)?s?$", low) or re.search(r"\d{4}\s+second$", low):
+            return False
+        if re.search(r"(?<!one)\s+second$", low) and not re.search(r"\b(?:1|one|a|split)\s+second$", low):
+            return False
+        if re.search(r"quarters?$", low) and re.match(r"\s+of\b", text[end:end + 4]):
+            return False
+    return True
+
+
+_HYPHEN_ADJ_RE = re.compile(r"(?:the|a|an)\s+(?=\S+-\S+$)", re.IGNORECASE)
+_VERB_LAST_RE = re.compile(r"\b(?:to|will|would|could|may|might|should|must|can|did|does|do|not|n't)\s+$", re.IGNORECASE)
+
+
+def _trim_start(text: str, start: int, end: int, kind: str) -> int:
+    """Drop words that belong to the sentence, not to the expression, from its start."""
+    if kind == "duration":
+        m = _HYPHEN_ADJ_RE.match(text, start, end)
+        if m and end < len(text) and re.match(r"\s+[a-z]", text[end:end + 3]):
+            return m.end()  # "the ten-day truce": the article belongs to "truce"
+        if text[start:start + 5].lower() == "last " and _VERB_LAST_RE.search(text, max(0, start - 12), start):
+            return start + 5  # "expected to last three days": "last" is the verb
+    return start
+
+
+# Every expression holds one of these words (or a date-like number); the patterns run
+# only in windows around them. Looking words up in a set is much faster than trying a
+# large alternation at every character.
+_TRIGGER_WORDS = frozenset("""
+jan feb mar apr may jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+january february march april june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays
+saturdays sundays today tonight tomorrow yesterday tmr tmrw tdy now currently present presently recent
+recently past future soon current formerly previously lately nowadays meantime meanwhile day days night nights
+week weeks weekend weekends fortnight fortnights month months quarter quarters year years yr yrs
+decade decades hour hours hr hrs minute minutes min mins sec secs second seconds morning mornings
+afternoon afternoons evening evenings century centuries millennium millennia millenniums overnight
+noon midnight midday spring summer fall autumn winter christmas xmas thanksgiving independence
+halloween valentine's veterans veterans' boxing bastille patrick's armistice labor memorial easter
+daily weekly monthly annually yearly hourly quarterly nightly biweekly bimonthly semiannually
+semi-annually biannually fortnightly twenties thirties forties fifties sixties seventies eighties
+nineties nineteen eighteen seventeen thousand half h1 h2 q1 q2 q3 q4 fy ad bc bce o'clock
+year-earlier year-ago year-end
+""".split())
+_TOKEN_RE = re.compile(r"\d+(?:[:/.-]\d+)*(?:st|nd|rd|th|s|'s)?|[A-Za-z]+(?:['’-][A-Za-z]+)*'?")
+_DIGIT_TRIGGER_RE = re.compile(r"(?:1\d{3}|20\d\d)(?:s|'s)?$|\d+[:/]\d|\d+(?:st|nd|rd|th)$|\d{2,3}0s$|\d+-\d")
+_AMPM_RE = re.compile(r"\s*[ap]\.?m\b", re.IGNORECASE)
+_WINDOW_BEFORE = 45
+_WINDOW_AFTER = 50
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    words = _TRIGGER_WORDS
+    for m in _TOKEN_RE.finditer(text):
+        tok = m.group()
+        if tok[0].isdigit():
+            if not (_DIGIT_TRIGGER_RE.match(tok) or _AMPM_RE.match(text, m.end())
+                    or (m.start() > 0 and text[m.start() - 1] in "'’")):
+                continue
+        else:
+            low = tok.lower()
+            if low not in words and not (("-" in low or "'" in low or "’" in low)
+                                         and any(part in words for part in re.split(r"[-'’]", low))):
+                continue
+        ws, we = max(0, m.start() - _WINDOW_BEFORE), min(n, m.end() + _WINDOW_AFTER)
+        if spans and ws <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], we)
+        else:
+            spans.append((ws, we))
+    return spans
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """All temporal expressions of ``text``: sorted by start, none overlapping."""
+    found: list[tuple[int, int, int, str]] = []
+    windows = _windows(text)
+    for priority, (kind, regex, gate) in enumerate(_COMPILED):
+        spans = windows if gate is None else [(ws, we) for ws, we in windows if gate.search(text, ws, we)]
+        for m in (m for ws, we in spans for m in regex.finditer(text, ws, we)):
+            start, end = m.span()
+            while start < end and (text[start].isspace() or text[start] in "-,"):
+                start += 1
+            lead = _LEAD_RE.match(text, start, end)
+            if lead:
+                start = lead.end()
+            trail = _TRAIL_RE.search(text, start, end)
+            if trail:
+                end = trail.start()
+            start = _trim_start(text, start, end, kind)
+            if end <= start or not _accept(text, start, end, kind):
+                continue
+            found.append((start, end, priority, kind))
+    found.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for start, end, _, kind in found:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        chosen.append(Candidate(start, end, kind))
+    chosen.sort(key=lambda c: c.start)
+    return chosen
