@@ -12,6 +12,8 @@ from chronicle.errors import InputError
 from chronicle.ingest import DEFAULT_MAX_BYTES, FORMATS, ReadOptions
 from chronicle.models import (
     Claim,
+    ClaimGroup,
+    Disagreement,
     EventMention,
     IngestReport,
     StoredArticle,
@@ -105,6 +107,14 @@ class Chronicle:
         if stance is not None and stance not in ("asserts", "denies", "condemns"):
             raise InputError(f"unknown stance {stance!r}; known: asserts, denies, condemns")
         return engine.claims(self.store, speaker=speaker, stance=stance, progress=progress)
+
+    def disagreements(self, *, progress: engine.Progress | None = None) -> list[Disagreement]:
+        """Where sources disagree: denials of what others assert, different figures."""
+        return engine.claim_groups(self.store, progress=progress)[1]
+
+    def claim_groups(self, *, progress: engine.Progress | None = None) -> list[ClaimGroup]:
+        """Each statement once, with every article that reported it."""
+        return engine.claim_groups(self.store, progress=progress)[0]
 
 
 def timeline(

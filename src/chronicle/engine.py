@@ -16,11 +16,14 @@ from chronicle import extract, link, timeline
 from chronicle.extract.analysis import analyse_with_nlp, analysis_from_data, analysis_to_data
 from chronicle.extract.pipeline import pipeline_version
 from chronicle.ingest import DuplicateFinder, ReadOptions, minhash_signature, read_articles
+from chronicle.link.claims import link_claims
 from chronicle.link.entities import link_entities
 from chronicle.models import (
     Article,
     ArticleAnalysis,
     Claim,
+    ClaimGroup,
+    Disagreement,
     EventMention,
     IngestReport,
     Rejection,
@@ -35,6 +38,7 @@ __all__ = [
     "analyse",
     "analyse_language",
     "build_timeline",
+    "claim_groups",
     "claims",
     "entities",
     "events",
@@ -227,7 +231,10 @@ def _with_language(result: Timeline, language: dict[str, ArticleAnalysis]) -> Ti
         (c for a in result.articles if a.id in cited and a.id in language for c in language[a.id].claims),
         key=lambda c: (c.date or "", c.article, c.content_spans[0] if c.content_spans else (0, 0)),
     )
-    return dataclasses.replace(result, entries=tuple(entries), claims=tuple(claims))
+    _, disagreements = link_claims(claims)
+    return dataclasses.replace(
+        result, entries=tuple(entries), claims=tuple(claims), disagreements=tuple(disagreements)
+    )
 
 
 def build_timeline(
@@ -280,6 +287,11 @@ def claims(
         and (stance is None or c.stance == stance)
     ]
     return sorted(out, key=lambda c: (c.date or "", c.article))
+
+
+def claim_groups(store: Store, *, progress: Progress | None = None) -> tuple[list[ClaimGroup], list[Disagreement]]:
+    """Claims grouped across the outlets that reported them, and where sources disagree."""
+    return link_claims(claims(store, progress=progress))
 
 
 def events(store: Store, *, progress: Progress | None = None) -> list[EventMention]:

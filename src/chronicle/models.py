@@ -15,6 +15,8 @@ __all__ = [
     "Article",
     "ArticleAnalysis",
     "Claim",
+    "ClaimGroup",
+    "Disagreement",
     "Entity",
     "EventMention",
     "Evidence",
@@ -163,6 +165,7 @@ class Timeline:
     entries: tuple[TimelineEntry, ...]
     articles: tuple[Article, ...]
     claims: tuple[Claim, ...] = field(default=())
+    disagreements: tuple[Disagreement, ...] = field(default=())
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,3 +293,28 @@ class StoryEntity:
     aliases: tuple[str, ...]
     articles: tuple[str, ...]
     mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimGroup:
+    """One statement as reported by one or more articles (the first claim represents it)."""
+
+    claims: tuple[Claim, ...]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.article for c in self.claims))
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """Where sources disagree: a claim and its denial, or different figures for one thing.
+
+    ``kind`` is ``denial`` (one side denies what the other asserts or condemns) or
+    ``figures`` (the sides give different numbers of the same ``topic``); each side is a
+    group of claims with its sources.
+    """
+
+    kind: Literal["denial", "figures"]
+    topic: str
+    sides: tuple[ClaimGroup, ...]

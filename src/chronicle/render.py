@@ -9,9 +9,9 @@ import html
 import json
 from typing import Any
 
-from chronicle.models import Article, Timeline
+from chronicle.models import Article, Claim, ClaimGroup, Timeline
 
-__all__ = ["FORMATS", "SCHEMA", "render", "to_dict", "to_html", "to_json", "to_markdown", "to_tls"]
+__all__ = ["FORMATS", "SCHEMA", "claim_dict", "render", "to_dict", "to_html", "to_json", "to_markdown", "to_tls"]
 
 #: The JSON contract's name and version. Later versions add fields, never rename them.
 SCHEMA = "chronicle.timeline/1"
@@ -59,17 +59,40 @@ def to_dict(timeline: Timeline) -> dict[str, Any]:
             for entry in timeline.entries
         ],
         "articles": [_article_dict(a) for a in timeline.articles],
-        "claims": [
+        "claims": [claim_dict(c) for c in timeline.claims],
+        "disagreements": [
             {
-                "speaker": c.speaker,
-                "cue": c.cue,
-                "text": c.text,
-                "stance": c.stance,
-                "article": c.article,
-                "date": c.date,
+                "kind": d.kind,
+                "topic": d.topic,
+                "sides": [_side_dict(side) for side in d.sides],
             }
-            for c in timeline.claims
+            for d in timeline.disagreements
         ],
+    }
+
+
+def claim_dict(claim: Claim) -> dict[str, Any]:
+    """A claim in the JSON contract (offsets let a page highlight it in the article)."""
+    return {
+        "speaker": claim.speaker,
+        "cue": claim.cue,
+        "text": claim.text,
+        "stance": claim.stance,
+        "article": claim.article,
+        "date": claim.date,
+        "kind": claim.kind,
+        "content_spans": [list(s) for s in claim.content_spans],
+    }
+
+
+def _side_dict(side: ClaimGroup) -> dict[str, Any]:
+    head = side.claims[0]
+    return {
+        "speaker": head.speaker,
+        "stance": head.stance,
+        "text": head.text,
+        "date": head.date,
+        "sources": list(side.sources),
     }
 
 

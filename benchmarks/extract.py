@@ -1,0 +1,68 @@
+"""Full extraction speed (spaCy + chronicle's components) on Timeline17 articles.
+
+    python benchmarks/extract.py [--data ../shared/bench/t17] [--limit 300] [--json]
+
+Reads articles with chronicle's own readers, then times the language pipeline alone
+(entities, claims, events, time expressions) over them, the way the engine runs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "bench" / "t17")
+    parser.add_argument("--limit", type=int, default=300, help="articles to process (0: all)")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    if not args.data.is_dir():
+        print(f"no benchmark data at {args.data}", file=sys.stderr)
+        return 2
+    from chronicle.extract.analysis import analyse_with_nlp
+    from chronicle.extract.pipeline import build_nlp
+    from chronicle.ingest import read_articles
+    from chronicle.models import Article
+
+    articles = [a for a in read_articles([args.data]) if isinstance(a, Article)]
+    # Spread the sample over all topics rather than taking the first folder only.
+    step = max(1, len(articles) // args.limit) if args.limit else 1
+    sample = articles[::step][: args.limit or None]
+    started = time.perf_counter()
+    nlp = build_nlp()
+    load_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    counts = {"entities": 0, "claims": 0, "events": 0}
+    for _, analysis in analyse_with_nlp(nlp, sample):
+        counts["entities"] += len(analysis.entities)
+        counts["claims"] += len(analysis.claims)
+        counts["events"] += len(analysis.events)
+    seconds = time.perf_counter() - started
+    result = {
+        "articles": len(sample),
+        "characters": sum(len(a.text) for a in sample),
+        "pipeline": nlp.pipe_names,
+        "load_seconds": round(load_seconds, 2),
+        "seconds": round(seconds, 2),
+        "articles_per_second": round(len(sample) / seconds, 1),
+        **counts,
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+    if args.json:
+        print(json.dumps(result))
+    else:
+        for key, value in result.items():
+            print(f"{key:>20}: {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

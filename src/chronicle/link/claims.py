@@ -1,0 +1,136 @@
+"""Claims across articles: the same statement grouped, disagreements flagged.
+
+Two reports of one statement share its speaker and most of its content words. A
+disagreement is either a denial of what another speaker asserts or condemns ("has
+denied US accusations that it supplied arms" against "condemned the arms transfers"),
+or two speakers giving different figures for the same kind of thing ("more than 4,000
+workers" against "about 1,200"), within a few days of each other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from chronicle.models import Claim, ClaimGroup, Disagreement
+
+__all__ = ["figures", "group_claims", "link_claims"]
+
+_WORD = re.compile(r"[\w’']+")
+_STOPWORDS = frozenset(
+    """a an the and or but of to in on at for from by with as is are was were be been being has have had
+    that this these those it its his her their they them he she we you i not no said says say will would
+    could should may might can also after before about over into than then there which who whom what when
+    where while up out more most other some such only just very so if do did does had its it's any all""".split()
+)
+# Accusations and denials name their subject in these words; they are not the subject.
+_FRAME_WORDS = frozenset("accusations accusation accused claims claim allegations allegation reports report".split())
+#: Share of content words two reports of one statement have in common.
+SAME_STATEMENT_OVERLAP = 0.6
+#: Share of content words a denial and what it denies have in common (they paraphrase).
+DENIAL_OVERLAP = 0.3
+#: Days within which two claims can be about the same moment of the story.
+FIGURES_WINDOW_DAYS = 3
+
+_NUMBER = re.compile(
+    r"(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?P<scale>\s+(?:thousand|million|billion))?"
+    r"\s+(?P<unit>[a-z-]+)(?:\s+(?P<next>[a-z]+))?",
+    re.IGNORECASE,
+)
+_MODIFIERS = frozenset(
+    "more new other extra additional striking foreign local migrant more-than former armed young".split()
+)
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+# Counted nouns that all count people: "4,000 members" and "1,200 workers" measure one thing.
+_PEOPLE = frozenset(
+    """people persons workers members employees staff dockworkers strikers protesters demonstrators
+    civilians soldiers troops residents voters children adults men women students patients""".split()
+)
+
+
+def _content(text: str) -> frozenset[str]:
+    return frozenset(
+        w for w in (m.group(0).casefold().strip("’'") for m in _WORD.finditer(text))
+        if len(w) > 1 and w not in _STOPWORDS and not w.isdigit()
+    )
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def _speaker(claim: Claim) -> str:
+    return " ".join((claim.speaker or "").casefold().split())
+
+
+def group_claims(claims: Iterable[Claim], threshold: float = SAME_STATEMENT_OVERLAP) -> list[ClaimGroup]:
+    """Group reports of the same statement by the same speaker (across articles)."""
+    groups: list[tuple[list[Claim], frozenset[str]]] = []
+    for claim in sorted(claims, key=lambda c: (c.date or "", c.article)):
+        words = _content(claim.text)
+        for members, group_words in groups:
+            head = members[0]
+            if (_speaker(head) == _speaker(claim) and claim.stance == head.stance
+                    and all(m.article != claim.article for m in members)
+                    and _overlap(words, group_words) >= threshold):
+                members.append(claim)
+                break
+        else:
+            groups.append(([claim], words))
+    return [ClaimGroup(tuple(members)) for members, _ in groups]
+
+
+def figures(text: str) -> list[tuple[float, str]]:
+    """Numbers with what they count, people-nouns folded together: [(4000.0, "people")]."""
+    out = []
+    for m in _NUMBER.finditer(text):
+        value = float(m.group("value").replace(",", ""))
+        if m.group("scale"):
+            value *= _SCALES[m.group("scale").strip().lower()]
+        unit = m.group("unit").lower()
+        # "4,000 striking workers": the counted noun is after the modifier.
+        if unit in _MODIFIERS and m.group("next"):
+            unit = m.group("next").lower()
+        if unit in ("percent", "per", "years", "year", "days", "day", "am", "pm"):
+            continue
+        out.append((value, "people" if unit in _PEOPLE else unit.rstrip("s")))
+    return out
+
+
+def _days_apart(a: Claim, b: Claim) -> int:
+    if not a.date or not b.date:
+        return 0
+    return abs((dt.date.fromisoformat(a.date) - dt.date.fromisoformat(b.date)).days)
+
+
+def link_claims(claims: Iterable[Claim]) -> tuple[list[ClaimGroup], list[Disagreement]]:
+    """Claim groups, and the disagreements between them."""
+    groups = group_claims(claims)
+    words = [_content(g.claims[0].text) - _FRAME_WORDS for g in groups]
+    disagreements: list[Disagreement] = []
+    for i, denial in enumerate(groups):
+        head = denial.claims[0]
+        if head.stance != "denies":
+            continue
+        opposed = [
+            other for j, other in enumerate(groups)
+            if j != i and other.claims[0].stance != "denies"
+            and _speaker(other.claims[0]) != _speaker(head)
+            and len(words[i] & words[j]) >= 2 and _overlap(words[i], words[j]) >= DENIAL_OVERLAP
+        ]
+        if opposed:
+            topic = " ".join(sorted(set.union(*(set(words[i] & words[groups.index(o)]) for o in opposed))))
+            disagreements.append(Disagreement("denial", topic, (denial, *opposed)))
+    for i, a in enumerate(groups):
+        for j in range(i + 1, len(groups)):
+            b = groups[j]
+            ca, cb = a.claims[0], b.claims[0]
+            if _speaker(ca) == _speaker(cb) or _days_apart(ca, cb) > FIGURES_WINDOW_DAYS:
+                continue
+            for value_a, unit_a in figures(ca.text):
+                clash = [v for v, u in figures(cb.text) if u == unit_a and abs(v - value_a) > 0.1 * max(v, value_a)]
+                if clash:
+                    disagreements.append(Disagreement("figures", unit_a, (a, b)))
+                    break
+    return groups, disagreements

@@ -1,0 +1,79 @@
+"""Grouping claims across outlets and flagging disagreements, on claims written for the test."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import pytest
+
+from chronicle.link.claims import figures, group_claims, link_claims
+from chronicle.models import Claim
+
+Stance = Literal["asserts", "denies", "condemns"]
+
+
+def claim(speaker: str, text: str, article: str, stance: Stance = "asserts", date: str = "2025-03-03") -> Claim:
+    return Claim(speaker=speaker, cue="said", text=text, stance=stance, article=article, date=date)
+
+
+def test_same_statement_from_two_outlets_is_one_group() -> None:
+    groups = group_claims([
+        claim("the union", "more than 4,000 dockworkers had joined the strike at the port", "courier"),
+        claim("The Union", "more than 4,000 dockworkers joined the strike at the port", "wire"),
+        claim("the union", "talks with the port authority would resume next week", "wire"),
+    ])
+    assert [g.sources for g in groups] == [("courier", "wire"), ("wire",)]
+
+
+def test_one_article_quoting_twice_is_not_two_sources() -> None:
+    groups = group_claims([
+        claim("Mayor Lund", "the bridge will reopen in May", "a"),
+        claim("Mayor Lund", "the bridge will reopen in May", "a"),
+    ])
+    assert len(groups) == 2
+
+
+def test_denial_is_flagged_against_the_accusation() -> None:
+    _, disagreements = link_claims([
+        claim("the ministry", "accusations that it shipped artillery shells to the rebels", "a1", "denies",
+              "2024-05-01"),
+        claim("the United Nations panel", "the shipment of artillery shells to the rebels", "a2", "condemns",
+              "2024-06-10"),
+        claim("the ministry", "the harvest was the largest in a decade", "a3", "asserts", "2024-06-10"),
+    ])
+    (disagreement,) = disagreements
+    assert disagreement.kind == "denial"
+    assert [side.claims[0].article for side in disagreement.sides] == ["a1", "a2"]
+    assert {"artillery", "shells", "rebels"} <= set(disagreement.topic.split())
+
+
+def test_different_head_counts_are_flagged() -> None:
+    _, disagreements = link_claims([
+        claim("the union", "more than 4,000 members walked out on Monday", "a"),
+        claim("the port authority", "about 1,200 workers stayed away", "b", date="2025-03-04"),
+        claim("the port authority", "the terminal handled 1,200 containers", "c"),
+    ])
+    assert [(d.kind, d.topic) for d in disagreements] == [("figures", "people")]
+    assert [s.sources for s in disagreements[0].sides] == [("a",), ("b",)]
+
+
+def test_same_speaker_or_far_apart_figures_do_not_clash() -> None:
+    _, disagreements = link_claims([
+        claim("the union", "4,000 members walked out", "a", date="2025-03-03"),
+        claim("the union", "1,200 members returned", "b", date="2025-03-04"),
+        claim("the port authority", "1,000 workers were on site", "c", date="2025-04-20"),
+    ])
+    assert disagreements == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("more than 4,000 members", [(4000.0, "people")]),
+        ("2.5 million barrels of oil", [(2_500_000.0, "barrel")]),
+        ("a 15 percent rise", []),
+        ("12 ships waiting", [(12.0, "ship")]),
+    ],
+)
+def test_figures(text: str, expected: list[tuple[float, str]]) -> None:
+    assert figures(text) == expected
