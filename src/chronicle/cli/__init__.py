@@ -275,6 +275,21 @@ def claims(db: str, fmt: str, speaker: str | None, stance: str | None) -> None:
         )
 
 
+@cli.command()
+@click.option("--db", default="chronicle.db", show_default=True, help="Store file.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the web page and the REST API (/api/timeline, /api/claims, ... ; /docs)."""
+    import uvicorn
+
+    from chronicle.web import create_app
+
+    app = create_app(db)
+    _stderr().print(f"chronicle: http://{host}:{port}/  (API docs at /docs)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 @cli.group("eval")
 def evaluate() -> None:
     """Measure quality on benchmark data."""
