@@ -156,7 +156,7 @@ _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "de", "du", "des", "
 _STATE_PREPS = frozenset({"with", "against", "between", "toward", "towards", "by", "on", "over"})
 _STATE_OBJECT_VERBS = frozenset({
     "accuse", "urge", "warn", "criticize", "criticise", "condemn", "blame", "sanction", "pressure",
-    "pressure", "ask", "tell", "support", "back", "threaten", "punish", "reassure", "persuade", "defy",
+    "ask", "tell", "support", "back", "threaten", "punish", "reassure", "persuade", "defy",
     "provoke", "engage", "recognize", "recognise", "call", "join", "help", "oppose", "challenge"})
 _STATE_HEAD_NOUNS = frozenset({"government", "regime", "administration", "officials", "official",
                                "authorities", "leadership", "policy", "diplomats", "envoy"})
@@ -286,12 +286,12 @@ def _strip(tokens: list[Token], label: str) -> list[Token]:
     return tokens
 
 
-def _raw(doc: Doc, tokens: list[Token], label: str) -> _Raw | None:
+def _raw(text_of_doc: str, tokens: list[Token], label: str) -> _Raw | None:
     tokens = _strip(tokens, label)
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text = " ".join(doc.text[start:end].split())
+    text = " ".join(text_of_doc[start:end].split())
     if text.endswith(("'s", "’s")) and len(text) > 2:
         text, end = text[:-2], end - 2
     if not any(c.isalpha() for c in text):
@@ -357,6 +357,7 @@ class _Grouper:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token: read it once
         self.clusters: list[_Cluster] = []
         self.by_key: dict[tuple[str, str], _Cluster] = {}
         self.covered: set[int] = set()
@@ -384,13 +385,17 @@ class _Grouper:
             while k < len(raw.tokens) and raw.tokens[k].is_lower:
                 k += 1
             rest = raw.tokens[k:] if k else []
-            if rest:
-                country = _COUNTRY_NAMES.get(_key(" ".join(t.text for t in rest)))
+            stripped = _raw(self.text, list(rest), label) if rest else None
+            if stripped is not None:
+                country = _COUNTRY_NAMES.get(_key(stripped.text))
+                if country is not None:
+                    raw = stripped
         if country is None and key in _CAPITALS:
             if _capital_is_state(raw.tokens):
                 country = _CAPITALS[key]
             else:
-                city = self._keyed("other", _title_if_shouted(raw.text), "GPE")
+                city = self._keyed("other", key + "|GPE", "GPE")
+                city.fixed_name = city.fixed_name or _title_if_shouted(raw.text)
                 city.add(self._mention(raw))
                 return
         if country is not None:
@@ -496,7 +501,7 @@ class _Grouper:
             if any(k in self.covered for k in range(i, j)):
                 continue
             end_tok = doc[j - 1]
-            text = " ".join(doc.text[doc[i].idx:end_tok.idx + len(end_tok.text)].split())
+            text = " ".join(self.text[doc[i].idx:end_tok.idx + len(end_tok.text)].split())
             hit = _SCAN.get(text)
             if hit is None:
                 continue
@@ -560,7 +565,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
     for ent in doc.ents:
         if ent.label_ not in _TYPES:
             continue
-        raw = _raw(doc, list(ent), ent.label_)
+        raw = _raw(grouper.text, list(ent), ent.label_)
         if raw is None:
             continue
         if _key(raw.text) in _CONTEXTUAL and _key(raw.text) not in _COUNTRY_NAMES:
