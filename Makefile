@@ -22,7 +22,7 @@ demo: $(BIN)/.installed
 	$(BIN)/chronicle timeline examples/harbor-strike
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/mypy
 
 # Fast tests by default; CI=true (as CI sets it) also runs the slow ones and the quality gates.
