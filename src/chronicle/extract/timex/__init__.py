@@ -13,6 +13,12 @@ The work is split in three steps:
 * :mod:`.intervals` turns values into calendar intervals; :func:`resolve_ranges`
   (in :mod:`.ranges`) reads "from X to Y", "since X", "until X", "between X and Y" and
   "a three-day ... starting X" into date ranges built from the timexes.
+
+Ranges are kept apart from the timexes on purpose: TIMEX3 tags each end of "from 2019
+to 2021" on its own, and each timex keeps the interval of its own value. A modified
+value ("mid-2023", "the late 1990s") keeps the interval of the whole unit, with the
+modifier in ``mod``. Durations, sets, ``*_REF`` values and values with ``X`` have no
+interval.
 """
 
 from __future__ import annotations
@@ -23,10 +29,11 @@ from typing import Any
 
 from chronicle.extract.timex.intervals import value_interval
 from chronicle.extract.timex.normalize import Resolver
+from chronicle.extract.timex.ranges import TimeRange, resolve_ranges
 from chronicle.extract.timex.recognize import Candidate, find_candidates
 from chronicle.models import Timex
 
-__all__ = ["tag"]
+__all__ = ["TimeRange", "resolve_ranges", "tag"]
 
 
 def tag(text: str, dct: dt.date | None = None, **kwargs: Any) -> list[Timex]:
@@ -50,7 +57,7 @@ def tag(text: str, dct: dt.date | None = None, **kwargs: Any) -> list[Timex]:
             interval = value_interval(res.value)
             if interval is not None:
                 first, last, gran = interval
-        out.append(Timex(cand.start, cand.end, text[cand.start:cand.end], res.type,  # type: ignore[arg-type]
+        out.append(Timex(cand.start, cand.end, text[cand.start:cand.end], res.type,
                          res.value, res.mod, first, last, gran))
     return out
 
@@ -62,6 +69,7 @@ def _is_narrative(text: str, candidates: list[Candidate], dct: dt.date | None) -
     """A history-like text: most of the years it states lie years away from its DCT."""
     if dct is None:
         return True
-    gaps = sorted(abs(int(m.group(1)) - dct.year) for c in candidates if c.kind == "date"
+    # years after the DCT (maturities, targets) are news talk, not history
+    gaps = sorted(dct.year - int(m.group(1)) for c in candidates if c.kind == "date"
                   for m in _YEAR_RE.finditer(text, c.start, c.end))
     return len(gaps) >= 3 and gaps[len(gaps) // 2] > 3

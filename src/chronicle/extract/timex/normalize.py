@@ -6,14 +6,23 @@ Two anchors are kept while a document is read from top to bottom:
   the moment of writing: "today", "last week", "next year", "two years ago", a bare
   weekday ("on Tuesday");
 * the narrative reference time anchors anaphoric ones, those that point from the time
-  the text is currently talking about: "the next day", "two days later", "that year",
-  a month or a day written without a year. It starts at the DCT and moves to every
-  date the text states explicitly (a bare year moves it only when it differs in year).
+  the text is currently talking about: "the next day", "two days later", "that year".
+  It starts at the DCT and moves to every date the text states or resolves
+  anaphorically; deictic expressions and backward comparisons ("a year earlier") leave
+  it where it is.
 
-Where a weekday or a month-day without a year could fall before or after its anchor,
-the tense of the clause decides (:func:`clause_tense`): a future clause ("will visit on
-Monday", "is set for Friday") takes the coming one, a past clause the last one, and
-without a cue the nearest one is taken.
+A date written without its year ("Dec. 30", "in May", "the third quarter") depends on
+the kind of text (``narrative``, decided by the caller from the years the text states):
+in news it is placed near the DCT, or near a fully dated expression read just before;
+in a history-like text it takes the year of the story's current time. Near the DCT, the
+nearest candidate wins, and the tense of the clause (:func:`clause_tense`) outweighs a
+difference of up to ``_TENSE_PENALTY_DAYS``: a future clause ("will visit on Monday",
+"is set for Friday") takes the coming date, a past clause the last one, while "approved
+a dividend payable Dec. 7" still gets the coming Dec. 7. Weekdays are resolved from the
+DCT the same way, within a week.
+
+Earnings reports get one more anchor, the quarter last talked about: "a year earlier",
+"the year-ago period", "the 1988 quarter" resolve to that quarter of the other year.
 """
 
 from __future__ import annotations
@@ -22,6 +31,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from chronicle.extract.timex.intervals import ORDER, Point, shift
 from chronicle.extract.timex.lexicon import HOLIDAYS, MONTHS, ORDINALS, SEASONS, UNITS, WEEKDAYS, parse_number
@@ -33,7 +43,7 @@ __all__ = ["Resolution", "Resolver", "clause_tense"]
 class Resolution:
     """What an expression means: TIMEX3 type, value and mod, and the point if it is one."""
 
-    type: str
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
     value: str
     mod: str | None = None
     point: Point | None = None
@@ -46,14 +56,14 @@ class Resolution:
 _MODAL_CHUNK = r"(?:not\s+|n't\s+|also\s+|then\s+|soon\s+|likely\s+)?(?:be\s+|have\s+|get\s+)?\w+"
 _TENSE_RE = re.compile(
     # a future auxiliary takes its verb with it, so "will be announced" is not a past cue
-    rf"(?P<fut>\b(?:will|shall|would|could|might|may|must|should|can|to)\s+{_MODAL_CHUNK}|'ll\s+\w+"
-    r"|\bwon't\b|\bgoing\s+to\b|\b(?:is|are|was|were)\s+to\b"
-    r"|\b(?:is|are|be|been|'s|'re)\s+(?:set|scheduled|due|expected|slated|planned|poised|likely|supposed|"
-    r"going|about)\b|\bplans?\s+to\b|\bplanning\b|\bintends?\s+to\b|\bexpects?\b|\bhopes?\s+to\b"
-    r"|\bnext\b|\bupcoming\b|\bcoming\b|\bahead\b|\bscheduled\b|\bslated\b|\bdue\b"
-    r"|\b(?:takes?|begins?|starts?|resumes?|opens?|closes?|ends?|expires?|runs?|comes?|goes?|meets?|"
-    r"arrives?|returns?|launch(?:es)?|holds?|hosts?|kicks?\s+off)\b|\bunless\b|\bdeadline\b)"
-    r"|(?P<past>\b(?:was|were|had|did|said|told|ago|last|earlier|began|came|"
+    rf"(?P<fut>(?P<strong>\b(?:will|shall)\s+{_MODAL_CHUNK}|'ll\s+\w+|\bwon't\b|\bgoing\s+to\b|\b(?:is|are)\s+to\b"
+    r"|\b(?:is|are|be|'s|'re)\s+(?:set|scheduled|due|expected|slated|planned|poised|likely|supposed|going|about)\b"
+    r"|\bplans?\s+to\b|\bset\s+to\b|\bintends?\s+to\b|\bas\s+soon\s+as\b|\bas\s+early\s+as\b)"
+    rf"|\b(?:would|must|should)\s+{_MODAL_CHUNK}|\b(?:was|were)\s+to\b|\b(?:was|were|been)\s+(?:set|scheduled|"
+    r"due|expected|slated|planned)\b|\bplanning\b|\bexpects?\b|\bhopes?\s+to\b"
+    r"|\bupcoming\b|\bscheduled\b|\bslated\b|\bdue\s+(?!to\b)|\b(?:until|till)\s+$"
+    r"|\b(?:takes?\s+effect|begins|starts|resumes|opens|expires|kicks?\s+off)\b|\bunless\b)"
+    r"|(?P<past>\b(?:ended|(?:has|have|'ve)\s+(?:not\s+|already\s+|also\s+)?(?:been\s+)?(?!scheduled|planned|set\b|agreed\s+to)\w+|was|were|had|did|said|told|ago|last|earlier|began|came|"
     r"went|took|made|gave|got|saw|met|won|lost|left|held|fell|rose|sold|bought|paid|spent|ran|led|"
     r"became|brought|caught|fought|found|heard|kept|knew|meant|sent|shot|spoke|stood|"
     r"struck|thought|threw|wrote|broke|chose|drove|flew|forgot|froze|grew|hid|rode|rang|sang|sank|"
@@ -61,13 +71,15 @@ _TENSE_RE = re.compile(
     r"|(?P<weak>\b\w{3,}ed\b)",
     re.IGNORECASE,
 )
+_TENSE_PENALTY_DAYS = 120
 _SENT_BREAK_RE = re.compile(r"(?:[.!?]\s+(?=[A-Z\"'])|\n\s*\n|;\s)")
 # A regular past form may be an adjective ("the flooded towns"): it counts only from nearer.
 _WEAK_PENALTY = 20
 
 
 def clause_tense(text: str, start: int, end: int) -> int:
-    """+1 for a future clause around ``text[start:end]``, -1 for a past one, 0 when unclear.
+    """The tense of the clause around ``text[start:end]``: -1 past, 0 unclear, +1 future, +2 future
+    seen from the moment of writing ("will", "is set to"; not "would").
 
     The cue nearest to the expression wins, looking within its sentence only; the first
     cue after the expression counts only when it is close (the governing verb of an
@@ -87,11 +99,11 @@ def clause_tense(text: str, start: int, end: int) -> int:
         dist = len(before) - m.end() + (_WEAK_PENALTY if m.group("weak") else 0)
         if dist <= best_dist:
             best_dist = dist
-            best = 1 if m.group("fut") else -1
+            best = (2 if m.group("strong") else 1) if m.group("fut") else -1
     if best:
         return best
     for m in _TENSE_RE.finditer(after):
-        return 1 if m.group("fut") else -1
+        return (2 if m.group("strong") else 1) if m.group("fut") else -1
     return 0
 
 
@@ -111,7 +123,7 @@ _DAY_BEFORE_MONTH_RE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 _WEEKDAY_RE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|"
                          r"thurs|thur|thu|fri|sat|sun)\b")
 _CLOCK_RE = re.compile(
-    r"(?:\b(\d{1,2})(?:[:.](\d\d))?\s*(a\.?m\.?|p\.?m\.?|am|pm)(?!\w)|\b(\d{1,2}):(\d\d)\b"
+    r"(?:\b(\d{1,2}?)(?:[:.]?(\d\d))?\s*(a\.?m\.?|p\.?m\.?|am|pm)(?!\w)|\b(\d{1,2}):(\d\d)\b"
     r"|\b(noon|midday|midnight)\b|\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"\s+o'clock)"
 )
@@ -140,7 +152,7 @@ _YEAR_WORDS_RE = re.compile(
 _FY_RE = re.compile(r"\bfy\s*'?(\d{2,4})\b")
 _HOLIDAY_RE = re.compile("|".join(sorted((re.escape(h) for h in HOLIDAYS), key=len, reverse=True)))
 _NUMBER_UNIT_RE = re.compile(
-    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+1/2)?|[a-z]+(?:[-\s][a-z]+)*?)[-\s]+"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+1/2)?|[a-z]+(?:[-\s][a-z]+)*?)[-\s]*"
     r"(?:(?:more|additional|full|straight|consecutive|long|short|calendar|fiscal|business|working|successive)\s+)?"
     r"(?P<unit>seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|weekends?|fortnights?|months?|"
     r"quarters?|years?|yrs?|decades?|century|centuries|millenni(?:um|a|ums))\b"
@@ -157,6 +169,18 @@ _APPROX_RE = re.compile(
     r"|(?P<gt>more\s+than|over|well\s+over|just\s+over|upwards\s+of)|(?P<ge>at\s+least))\s+"
 )
 
+_MONTH_WORD = (r"(january|february|march|april|may|june|july|august|september|october|november|december"
+               r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?")
+_RANGE_AFTER_RE = re.compile(
+    rf"\s*(?:-|–|and|to|through)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}(?:,?\s+(\d{{4}})(?!\d))?",
+    re.IGNORECASE,
+)
+_RANGE_BEFORE_RE = re.compile(rf"{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|and|to|through)\s*$", re.IGNORECASE)
+_YEAR_AFTER_RE = re.compile(r",?\s+(\d{4})(?!\d)")
+
+_COMPARISON_RE = re.compile(r"\b(?:compared|comparison|from|than|versus|vs\.?|against|up|down|over|with)\b[^.;]*$",
+                            re.IGNORECASE)
+_PERIOD_ENDED_RE = re.compile(r"\s+(?:ended|ending|to\s+date)\b")
 _UNIT_CODE = {"S": "S", "MIN": "M", "H": "H", "D": "D", "N": "D", "W": "W", "FN": "W", "WE": "WE", "M": "M",
               "Q": "Q", "Y": "Y", "DE": "DE", "CE": "CE", "ML": "ML"}
 _UNIT_GRAN = {"D": "day", "N": "day", "W": "week", "FN": "week", "WE": "weekend", "M": "month", "Q": "quarter",
@@ -180,6 +204,9 @@ def _duration_value(n: float | None, unit: str) -> str:
         return f"P{_num(n * 2) if n is not None else 'X'}W"
     if unit == "ML":
         return f"P{_num(n * 10) if n is not None else 'X'}CE"
+    if unit == "Q":
+        # TimeBank writes quarters of a year in months ("the next three quarters" = P9M)
+        return f"P{_num(n * 3)}M" if n is not None else "PXQ"
     if unit == "DE":
         # TimeBank writes decades in years ("two decades" = P20Y)
         return f"P{_num(n * 10) if n is not None else 'X'}Y" if n is not None else "PXDE"
@@ -272,6 +299,10 @@ class Resolver:
         self.ref_strong = False
         self.ref_pos = 0
         self.pos = 0
+        # earnings reports compare "the quarter" with "a year earlier": the same quarter of the
+        # year before, so the last quarter mentioned is kept apart from the narrative time
+        self.quarter: Point | None = None
+        self.quarter_pos = -(10**9)
 
     # -- anchors -------------------------------------------------------------------------
 
@@ -291,16 +322,22 @@ class Resolver:
         self.ref_pos = self.pos
         self.ref_is_dct = self.dct is not None and p.gran in ("day", "time") and p.day == self.dct
 
-    def _calendar_base(self) -> tuple[Point | None, bool]:
+    def _calendar_base(self, tense: int = 0) -> tuple[Point | None, bool]:
         """The anchor of a date written without its year, and whether tense picks the side."""
         dct = self._dct_point()
-        if self.narrative:
+        if self.narrative and not (tense == 2 and dct is not None):
             if self.ref is None:
                 return dct, True
             return self.ref, self.ref_is_dct
-        if self.ref is not None and self.ref_strong and not self.ref_is_dct and self.pos - self.ref_pos < 1500:
+        if self.ref is not None and self.ref_strong and not self.ref_is_dct and self.pos - self.ref_pos < 600:
             return self.ref, False
         return dct, True
+
+    def _day_ref(self) -> Point | None:
+        """The day the story is at, for "the next morning": the narrative time if it is a day."""
+        if self.ref is not None and self.ref.gran in ("day", "time"):
+            return self.ref
+        return self._dct_point()
 
     def _dct_point(self) -> Point | None:
         return Point(self.dct, "day") if self.dct else None
@@ -324,12 +361,18 @@ class Resolver:
             return self._ref(span)
         if kind == "duration":
             return self._duration(span)
+        if kind == "bcpart":
+            return Resolution("DATE", f"BC{int(span):04d}")
         if kind == "ago":
             res = self._ago(span, start, end)
+        elif kind == "dpart":
+            res = self._partial_day(span, start, end)
         elif kind == "time":
             res = self._time(span, start, end)
         else:
             res = self._date(span, start, end)
+        if res is not None and res.point is not None and res.point.gran == "quarter":
+            self.quarter, self.quarter_pos = res.point, start
         if res is not None and res.point is not None and not res.deictic:
             self._move_ref(res.point, explicit=kind == "date" and bool(_YEAR_RE.search(span)))
         return res
@@ -337,6 +380,8 @@ class Resolver:
     # -- kinds ---------------------------------------------------------------------------
 
     def _ref(self, span: str) -> Resolution:
+        if re.match(r"(?:recent|past)\s+years$", span):
+            return Resolution("DATE", "PAST_REF")
         m = re.search(r"(recent|past|coming|next)\s+(\w+)$", span)
         if m and _unit_of(m.group(2)):
             return Resolution("DURATION", _duration_value(None, _unit_of(m.group(2))))
@@ -379,6 +424,10 @@ class Resolver:
         return Resolution("SET", "P1D")
 
     def _duration(self, span: str) -> Resolution:
+        if span == "the full year" and self.dct is not None:
+            return self._year_point(self.dct.year, move=False)  # "sales for the full year": the year
+        if re.fullmatch(r"(?:in\s+)?(?:recent|past)\s+years", span):
+            return Resolution("DATE", "PAST_REF")
         mod = None
         am = _APPROX_RE.match(span)
         if am:
@@ -432,6 +481,10 @@ class Resolver:
         if nu and nu.group("half"):
             n += 0.5
         anchor = self._dct_point() if deictic else self.ref
+        quarter = self._recent_quarter()
+        if unit == "Y" and n == 1 and direction < 0 and quarter is not None:
+            p = shift(quarter, -1, "Y")
+            return Resolution("DATE", p.value(), mod, None)
         if unit == "Y" and self.ref is not None and self.ref.gran in ("quarter", "half"):
             anchor = self.ref
         if anchor is None:
@@ -446,7 +499,8 @@ class Resolver:
         if unit in ("H", "MIN", "S"):
             return Resolution("DATE", Point(anchor.day, "day").value(), mod, None)
         moved = shift(Point(anchor.day, gran), direction * n, unit)
-        return Resolution("DATE", moved.value(), mod, moved, deictic=deictic)
+        # looking back ("a year earlier") compares; it does not move the story
+        return Resolution("DATE", moved.value(), mod, moved, deictic=deictic or direction < 0)
 
     def _time(self, span: str, start: int, end: int) -> Resolution | None:
         clock = _CLOCK_RE.search(span)
@@ -469,10 +523,10 @@ class Resolver:
                 sub = self._date(day_span, start, end)
                 if sub is not None and sub.point is not None and sub.point.gran == "day":
                     day_point = sub.point
-                elif re.search(r"\b(?:the\s+)?(?:next|following)\b", day_span) and self.ref:
-                    day_point = Point(self.ref.day + dt.timedelta(days=1), "day")
-                elif re.search(r"\b(?:the\s+)?(?:previous|preceding)\b", day_span) and self.ref:
-                    day_point = Point(self.ref.day - dt.timedelta(days=1), "day")
+                elif (story := self._day_ref()) is not None and re.search(
+                        r"\b(?:the\s+)?(?:next|following|previous|preceding)\b", day_span):
+                    step = 1 if re.search(r"\b(?:next|following)\b", day_span) else -1
+                    day_point = Point(story.day + dt.timedelta(days=step), "day")
         elif span.startswith("that") or "same" in span:
             day_point = Point(self.ref.day, "day") if self.ref else None
         elif span in ("overnight",):
@@ -486,6 +540,23 @@ class Resolver:
             return Resolution("DATE", day_point.value(), None, day_point)
         p = Point(day_point.day, "time", time=time_part)
         return Resolution("TIME", p.value(), None, Point(day_point.day, "day"))
+
+    def _partial_day(self, span: str, start: int, end: int) -> Resolution | None:
+        """The bare day of a range ("12" in "12-14 July 1950", "5" in "May 4 and 5")."""
+        day = int(span)
+        m = _RANGE_AFTER_RE.match(self.text, end)
+        year = None
+        if m:
+            month, year = m.group(1), m.group(2)
+        else:
+            b = _RANGE_BEFORE_RE.search(self.text[max(0, start - 30):start])
+            if not b:
+                return None
+            month = b.group(1)
+            y = _YEAR_AFTER_RE.match(self.text, end)
+            year = y.group(1) if y else None
+        synthetic = f"{month.lower().rstrip('.')} {day}" + (f", {year}" if year else "")
+        return self._date(synthetic, start, end)
 
     # -- dates -----------------------------------------------------------------------------
 
@@ -506,6 +577,17 @@ class Resolver:
         return res
 
     def _date_value(self, span: str, start: int, end: int) -> Resolution | None:
+        shifted = re.match(r"(?:the\s+)?day\s+(before|after)\s+(?!yesterday|tomorrow)(.+)$", span)
+        if shifted:
+            inner = self._date_value(shifted.group(2), start, end)
+            if inner is None or inner.point is None or inner.point.gran != "day":
+                return inner
+            p = Point(inner.point.day + dt.timedelta(days=-1 if shifted.group(1) == "before" else 1), "day")
+            return Resolution("DATE", p.value(), None, p, inner.deictic)
+        if re.fullmatch(r"(?:the\s+)?(?:fiscal\s+)?year", span) and _PERIOD_ENDED_RE.match(self.text, end):
+            return Resolution("DURATION", "P1Y")  # "for the year ended June 30": a span of time
+        if span == "the full year" and self.dct is not None:
+            return self._year_point(self.dct.year, move=False)
         iso = _ISO_RE.search(span)
         if iso:
             d = _clip_day(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
@@ -544,14 +626,23 @@ class Resolver:
                 n = ORDINALS.get((cen.group(2) or "").split()[-1]) if cen.group(2) else None
             return Resolution("DATE", f"{n - 1:02d}") if n else None
 
-        tense = clause_tense(self.text, start, end)
+        # the tense only decides for dates whose year is left out
+        tense = clause_tense(self.text, start, end) if year is None else 0
         rel = _relation(span)
 
         # quarters and halves
         q = _QUARTER_RE.search(span)
+        recent_q = self._recent_quarter()
+        if year is not None and q is None and recent_q is not None and re.search(r"\b(?:quarter|period)$", span):
+            n = (recent_q.day.month - 1) // 3 + 1
+            return Resolution("DATE", f"{year:04d}-Q{n}")  # "the 1988 period": that quarter in 1988
+        if span in ("the latest period", "latest period"):
+            q_point = recent_q or (shift(Point(self.dct, "quarter"), -1, "Q") if self.dct else None)
+            return Resolution("DATE", q_point.value(), None, q_point) if q_point else None
         if q or re.search(r"\bquarter\b", span):
             return self._quarter(span, q, year, rel, tense)
-        if re.search(r"\b(?:year|month|quarter)-(?:earlier|ago|before)\b|\bcorresponding\b", span):
+        if re.search(r"\b(?:year|month|quarter)-(?:earlier|ago|before)\b|\b(?:corresponding|comparable)\b"
+                     r"|\blast\s+year's\s+(?:quarter|period)|\bsame\s+period\b.*\byear$", span):
             return self._year_earlier(span)
         h = _HALF_RE.search(span)
         if h and (year or re.search(r"\byear\b", span)):
@@ -692,19 +783,19 @@ class Resolver:
         if not candidates:
             return base.day.year
         ref_day = base.day
-        if tense < 0:
-            past = [c for c in candidates if c[1] <= ref_day]
-            if past:
-                return max(past, key=lambda c: c[1])[0]
-        elif tense > 0:
-            fut = [c for c in candidates if c[1] >= ref_day]
-            if fut:
-                return min(fut, key=lambda c: c[1])[0]
-        return min(candidates, key=lambda c: abs((c[1] - ref_day).days))[0]
+
+        # nearest wins; the tense only outweighs a difference of a few months, since a
+        # past-tense clause in news often gives a coming date ("approved a dividend payable Dec. 7")
+        def cost(c: tuple[int, dt.date]) -> int:
+            days = (c[1] - ref_day).days
+            against = (tense < 0 and days > 0) or (tense > 0 and days < 0)
+            return abs(days) + (_TENSE_PENALTY_DAYS if against else 0)
+
+        return min(candidates, key=cost)[0]
 
     def _month_day(self, month: int, day: int | None, year: int | None, rel: str, tense: int) -> Resolution | None:
         if year is None:
-            base, use_tense = self._calendar_base()
+            base, use_tense = self._calendar_base(tense)
             if base is None:
                 return Resolution("DATE", f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""))
             if rel in ("prev", "next", "this"):
@@ -717,10 +808,9 @@ class Resolver:
                 else:
                     year = yy
             elif use_tense:
-                year = self._nearest_year(
-                    base, lambda yy: _clip_day(yy, month, day or 15), tense if day else tense or -1)
-                if day is None and tense == 0:
-                    year = self._nearest_year(base, lambda yy: _clip_day(yy, month, 15), 0)
+                # a month named alone in news is mostly one gone by ("bought it in February")
+                year = self._nearest_year(base, lambda yy: _clip_day(yy, month, day or 15),
+                                          tense if day or tense else -1)
             elif not self.narrative:
                 year = self._nearest_year(base, lambda yy: _clip_day(yy, month, day or 15), 0)
             else:
@@ -759,16 +849,19 @@ class Resolver:
         return Resolution("DATE", p.value(), None, p, deictic=True)
 
     def _weekday(self, wd: int, span: str, rel: str, tense: int) -> Resolution | None:
+        # a weekday counts from the story's day only when the story is far from the DCT (history)
         narrative = (self.narrative and not self.ref_is_dct and self.ref is not None
-                     and self.ref.gran in ("day", "time"))
+                     and self.ref.gran in ("day", "time")
+                     and (self.dct is None or abs((self.ref.day - self.dct).days) > 366))
         base = self.ref if narrative and self.ref is not None else self._dct_point()
         if base is None:
             return Resolution("DATE", f"XXXX-WXX-{wd}")
         today = base.day.isoweekday()
         back = (today - wd) % 7
         fwd = (wd - today) % 7
-        if rel == "prev" or "before last" in span:
-            delta = -(back or 7) - (7 if "before last" in span else 0)
+        before_last = bool(re.search(r"day\s+before\s+last\b", span))
+        if rel == "prev" or before_last:
+            delta = -(back or 7) - (7 if before_last else 0)
         elif rel == "next":
             delta = fwd or 7
         elif rel == "this":
@@ -818,6 +911,9 @@ class Resolver:
             return self._year_earlier(span)
         if dct is None:
             return Resolution("DATE", "XXXX-QX")
+        recent_q = self._recent_quarter()
+        if recent_q is not None and rel in ("same", "none", "anaphoric_this"):
+            return Resolution("DATE", recent_q.value(), None, recent_q)
         if self.ref is not None and self.ref.gran == "quarter" and rel in ("same", "none", "anaphoric_this"):
             return Resolution("DATE", self.ref.value(), None, self.ref)
         base = Point(dct.day, "quarter")
@@ -829,8 +925,13 @@ class Resolver:
             p = shift(base, -1, "Q")
         return Resolution("DATE", p.value(), None, p)
 
+    def _recent_quarter(self) -> Point | None:
+        if self.quarter is not None and self.pos - self.quarter_pos < 600:
+            return self.quarter
+        return None
+
     def _year_earlier(self, span: str) -> Resolution | None:
-        base = self.ref if self.ref is not None and self.ref.gran in ("quarter", "half", "month", "year") else None
+        base = self._recent_quarter() or (self.ref if self.ref is not None and self.ref.gran in ("quarter", "half", "month", "year") else None)
         if base is None:
             dct = self._dct_point()
             if dct is None:
@@ -855,11 +956,17 @@ class Resolver:
                               if rel in ("next", "anaphoric_next") else "PRESENT_REF")
         if unit == "N":
             gran = "day"
-        if gran in ("week", "weekend") and not anaphoric and base.day.isoweekday() == 7:
-            base = Point(base.day + dt.timedelta(days=1), base.gran)
         step = {"prev": -1, "anaphoric_prev": -1, "next": 1, "anaphoric_next": 1}.get(rel, 0)
-        if rel == "none" and self.ref is not None and re.search(r"\b(?:day|year|month|week)\b", span):
+        if rel == "none" and self.ref is not None and (self.narrative or self.ref_strong) \
+                and re.search(r"\b(?:day|year|month|week)\b", span):
             base = self.ref
+        if gran in ("decade", "century") and rel == "prev" and re.search(r"\bpast\b", span):
+            return Resolution("DURATION", _duration_value(1.0, unit))  # "the past decade": the ten years to now
+        quarter = self._recent_quarter()
+        if unit == "Y" and rel == "prev" and "last year" in span and quarter is not None \
+                and _COMPARISON_RE.search(self.text, max(0, self.pos - 60), self.pos):
+            p = shift(quarter, -1, "Y")
+            return Resolution("DATE", p.value(), None, None)  # earnings compared with "last year": its quarter
         if gran in ("decade", "century") and step == 0 and not anaphoric:
             return Resolution("DATE", Point(base.day, gran).value(), None, None)
         if unit == "WE" and rel == "none" and tense <= 0 and not anaphoric and base.day.isoweekday() < 5:
@@ -874,7 +981,7 @@ def _relation(span: str) -> str:
     """Which way a relative expression points: prev/next/this from the DCT, anaphoric_* from the story."""
     if re.search(r"\bthe\s+(?:next|following|subsequent|ensuing)\b|\b(?:following|subsequent|ensuing)\b|\bafter\b", span):
         return "anaphoric_next"
-    if re.search(r"\bthe\s+(?:previous|preceding|prior|last)\b|\b(?:preceding|prior)\b|\bbefore\b", span):
+    if re.search(r"\bthe\s+(?:previous|preceding|prior)\b|\b(?:preceding|prior)\b|\bbefore\b", span):
         return "anaphoric_prev"
     if re.search(r"\b(?:that|the\s+same|same)\b", span):
         return "anaphoric_this"

@@ -35,7 +35,7 @@ class Candidate:
 
 # A word starts here (a hyphenated word is one word); the leading \b lets the regex
 # engine skip most positions fast.
-_B = r"\b(?<![\w-])"
+_B = r"\b(?<!\w)(?<![^\W\d]-)"
 _E = r"(?![\w])"
 
 _MONTH_FULL = "january|february|april|june|july|august|september|october|november|december"
@@ -48,7 +48,7 @@ MONTH = (
 _MONTH_SAFE = rf"(?:(?:{_MONTH_FULL}){_E}|{_MONTH_ABBR}\.)"
 _WD_FULL = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 WEEKDAY = rf"(?:{_WD_FULL}|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.){_E}"
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR = r"(?:1\d{3}|20\d\d)(?![\d])(?!,\d)(?!\.\d)"
 _YEAR_OR_SHORT = rf"(?:{YEAR}|'\d\d(?!\w))"
 _YEAR_WORDS = (
@@ -69,7 +69,7 @@ _SEASON_ALONE = (
 _TZ = (r"(?:\s+(?-i:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|ET|PT|CT|MT|IST|JST)(?!\w)"
        r"|\s+local\s+time|\s+(?:eastern|pacific|central|mountain)(?:\s+(?:standard|daylight))?\s+time)")
 CLOCK = (
-    r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?!\w)"
+    r"(?:(?:[01]?\d|2[0-3])(?:[:.]?[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?!\w)"
     r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"
     r"|(?:[01]?\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o'clock"
     rf"|noon{_E}|midnight{_E}|midday{_E})(?:{_TZ})?"
@@ -108,7 +108,7 @@ _CENTURY = (
     r"|twentieth|twenty-first|twenty\s+first)[-\s]+century(?!\w)"
 )
 _HOLIDAY = alternation([
-    "christmas day", "christmas eve", "christmas", "new year's day", "new year's eve",
+    "christmas day", "christmas eve", "christmas", "xmas", "new year's day", "new year's eve",
     "new years day", "new years eve", "thanksgiving day", "thanksgiving", "independence day",
     "halloween", "valentine's day", "veterans day", "veterans' day", "boxing day", "bastille day",
     "st. patrick's day", "armistice day", "labor day", "memorial day", "easter sunday", "easter",
@@ -132,7 +132,7 @@ _MONTH_ALONE = (
     rf"(?:{_MONTH_SAFE}(?:,?\s+(?:of\s+)?{_YEAR_OR_SHORT}{_E})?"
     rf"|{MONTH},?\s+(?:of\s+)?{_YEAR_OR_SHORT}{_E}"
     rf"|{_AFTER_INTRO}"
-    rf"(?-i:May|March)(?!\s+[A-Z]))"
+    rf"(?-i:May|March)(?!\s+(?-i:[A-Z])))"
 )
 
 _DATE_CORE = (
@@ -145,9 +145,13 @@ _DATE_CORE = (
     rf"|(?:the\s+)?(?:early|mid|late)?[-\s]?{_CENTURY}"
     rf"|(?:the\s+)?(?:{_QMOD}[-\s]+){{1,3}}quarters?(?!\s+of\s+(?!{YEAR}|the\s+year|this\s+year|last\s+year|next\s+year|fiscal))"
     rf"(?:\s+of\s+(?:fiscal\s+)?(?:{YEAR}|the\s+year|this\s+year|last\s+year|next\s+year))?"
-    rf"|(?:the\s+)?quarter(?=\s+(?:ended|ending|ending|to|through))"
+    rf"|(?:the|this|that)\s+quarter(?!\s+of\b)(?![\w-])|(?:the\s+)?latest\s+period(?![\w-])"
     rf"|(?-i:Q[1-4])(?:[\s/']*(?:{YEAR}|\d\d(?!\d)))?{_E}|{YEAR}\s?(?-i:Q[1-4]|H[12]){_E}(?!\s*\d)"
     rf"|(?:the\s+)?(?:first|second|latter|last|back)\s+half\s+of\s+(?:fiscal\s+)?(?:{YEAR}|the\s+year|this\s+year|last\s+year|next\s+year)"
+    rf"|(?:the\s+)?{YEAR}\s+(?:(?:{_QMOD}|fiscal)[-\s]+)*(?:quarter|period|half|first\s+half|second\s+half)(?!\s+of\b)"
+    rf"|(?:the\s+)?(?:corresponding|comparable|same|year-earlier|year-ago)\s+(?:period|quarter)\s+(?:of\s+|in\s+)?(?:last|the\s+previous|the\s+prior)\s+year"
+    rf"|last\s+year's\s+(?:{_QMOD}[-\s]+)?(?:quarter|period)"
+    rf"|{MONTH},?\s+(?:of\s+)?{_YEAR_WORDS}"
     rf"|(?:{_REL_YEAR}'s|{YEAR}'s)\s+(?:{_ORD_WORD}[-\s]+quarter|(?:first|second)\s+half)"
     rf"|(?:the\s+)?(?:{_REL}\s+|latest\s+)?(?:fiscal|financial)\s+year(?:\s+{YEAR})?"
     rf"|(?:fiscal|financial|calendar)\s+(?:year\s+)?{YEAR}{_E}|(?-i:FY)\s*'?(?:{YEAR}|\d\d(?!\d))"
@@ -156,13 +160,14 @@ _DATE_CORE = (
     rf"|\d{{1,4}}\s*(?:B\.?C\.?E?|A\.?D\.?|BCE|CE)(?!\w)|(?-i:AD)\s+\d{{1,4}}(?!\d)"
     rf"|{_HOLIDAY}(?:,?\s+(?:of\s+)?{YEAR})?{_E}"
     rf"|(?:the\s+)?(?:same\s+)?(?:year|month|week)(?=\s+(?:ended|ending|before|earlier|ago|to\s+date))"
-    rf"|(?:the\s+)?{_REL}\s+(?:{_UNIT_SING}|{WEEKDAY}|{MONTH}|(?:fiscal\s+)?year){_E}"
+    rf"|(?:the\s+)?{_REL}\s+(?:{_UNIT_SING}|{WEEKDAY}|{MONTH}(?:\s*{DAY})?|(?:fiscal\s+)?year)(?!\w)"
     rf"|(?:the\s+)?(?:day|night|week|month|year)\s+(?:before|after)\s+(?:last|next|yesterday|tomorrow)(?:\s+{WEEKDAY})?"
     rf"|(?:the\s+)?weekend(?!\s+of\s)"
     rf"|(?:year|month|week|day)-(?:earlier|ago|before)(?=\s|$)"
     rf"|(?:the\s+)?(?:{_QMOD}[-\s]+)*(?:year|month|quarter)-(?:earlier|ago|before)(?:\s+(?:{_QMOD}[-\s]+)?(?:period|quarter|months|month|year|half))?"
     rf"|(?:the\s+)?(?:{_QMOD}[-\s]+)?(?:period|months)(?=\s+ended)"
     rf"|(?:the\s+)?(?:earlier|later)\s+(?:this|that|last|next)\s+(?:{_UNIT_SING}|year)"
+    rf"|(?<=\bof\s)the\s+(?:year|month|week|decade|century|day|quarter)(?!-)(?=\s*[,.;:)]|\s+(?:and|but|when|as|in|on|at|to|with)\b)"
     rf"|{_DEICTIC_DAY}{_E}"
     rf"|(?<![\w.,])\d{{4}}\s*(?:-|/)\s*\d{{2}}(?=\s+(?:season|fiscal|school))"
     rf")"
@@ -182,11 +187,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("time", rf"{_B}{_DAY_REF},?\s+{CLOCK}"),
     # part of a day
     ("time", rf"{_B}(?:(?:early|late|earlier|later)\s+)?(?:(?:this|last|tomorrow|yesterday|that|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding|{_WD_FULL}|{MONTH}\s*{DAY}(?:,?\s*{YEAR})?)\s+)(?:early\s+|late\s+)?(?:{_POD}){_E}{_NEWSPAPER}"),
+    ("time", rf"{_B}(?:(?:early|late|earlier|later)\s+)?(?:{_POD})\s+(?:yesterday|today|tomorrow|{_WD_FULL}){_E}"),
     ("time", rf"{_B}(?:(?:early|late|earlier|later)\s+)?(?:tonight|overnight(?=\s*[,.;]))(?!\w)"),
     ("time", rf"{_B}(?:(?:early|late|earlier|later)\s+)?(?:this|that)\s+(?:{_POD})(?!\w)"),
     # calendar and relative dates, with their modifiers
     ("date", rf"{_B}(?:{_PREMOD})*{_DATE_CORE}(?:\s+or\s+(?:later|earlier|before|after)(?!\s+\w+\s+than))?"),
-    ("date", rf"(?<![\w'])'\d0s(?!\w)"),
+    ("date", r"(?<![\w'])'\d0s(?!\w)"),
+    ("date", rf"{_B}(?:this|next|last|coming)\s+(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun){_E}"),
     ("date", rf"{_B}(?:(?:early|late|earlier|later)\s+)?{_WD_FULL}{_E}(?!\s*-){_NEWSPAPER}(?!\s+(?:{_POD})\b)"),
     ("date", rf"{_B}(?:the\s+)?(?:day|night|week|month|year)\s+(?:before|after|earlier|later)(?=\s*[,.;:)]|\s*$)"),
     ("duration", rf"{_B}(?:day|week|month|year|hour|minute|decade|century)-long{_E}"),
@@ -195,10 +202,14 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("ago", rf"{_B}{_APPROX}?(?:{_NUM}|{_UNIT_PLURAL})[-\s]+(?:{_UNIT}(?:\s+and\s+(?:a\s+half|{_NUM}\s+{_UNIT}))?[-\s]+)?"
             rf"(?:ago|from\s+now|hence|back|earlier|later(?!\s+than\b))(?![\w-])"),
     ("ago", rf"{_B}(?:some|many|a\s+few|several)\s+{_UNIT_PLURAL}\s+(?:ago|earlier|later)(?!\w)"),
+    # the first day of "12-14 July", "May 4 and 5"; the first year of "499-493 BC"
+    ("dpart", rf"(?<![\w.,-])[0-3]?\d(?=\s*(?:-|–|and|to|through)\s*{DAY}\s+(?:of\s+)?{MONTH})"),
+    ("dpart", rf"(?:(?<=\d-)|(?<=\d–)|(?<=\d\sand\s)|(?<=\d\sto\s))[0-3]?\d(?![\d:])(?!\s*(?:{MONTH}|%|percent))"),
+    ("bcpart", r"(?<![\w.,-])\d{1,4}(?=\s*(?:-|–|to)\s*\d{1,4}\s*(?:B\.?C\.?E?|BCE)(?!\w))"),
     # durations
     ("duration", rf"{_B}{_APPROX}?(?:the\s+)?(?:(?:past|last|next|first|final|coming|previous|following|latest"
                  rf"|preceding|remaining|other|entire|whole|full|same|initial|ensuing|subsequent|additional|further|better\s+part\s+of\s+(?:the|a))\s+)?"
-                 rf"(?:{_NUM})[-\s]+(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|long\s+|short\s+|calendar\s+|fiscal\s+|business\s+|working\s+|successive\s+)?"
+                 rf"(?:{_NUM}[-\s]+|\d+(?:\.\d+)?(?=[a-z]))(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|long\s+|short\s+|calendar\s+|fiscal\s+|business\s+|working\s+|successive\s+)?"
                  rf"{_UNIT}(?:\s+and\s+(?:a\s+half|{_NUM}[-\s]+{_UNIT}))?(?![\w-])"),
     ("duration", rf"{_B}(?:(?:over|for|in|within|during|throughout|past|recent|coming|next|last|of|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+recent)\s+)"
                  rf"(?:{_UNIT_PLURAL}|(?:several|many|a\s+few|few|some)\s+{_UNIT_PLURAL})(?!\s+(?:of\s+)?(?:ago|earlier|later))(?!\w)(?!-)"),
@@ -206,42 +217,44 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("duration", rf"{_B}(?:the\s+)?(?:whole|entire|full)\s+(?:day|night|week|month|year|weekend)(?!\w)"),
     # sets
     ("set", rf"{_B}(?:every|each|per)\s+(?:other\s+|single\s+|few\s+)?(?:{_NUM}[-\s]+)?(?:{_UNIT}|{_WD_FULL}|{_POD}|{_SEASON}|{MONTH})(?:\s+(?:morning|afternoon|evening|night))?(?!\w)"),
-    ("set", rf"{_B}(?:daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly|bimonthly|semiannually|semi-annually|biannually|fortnightly){_E}(?!\s+(?:Mail|Telegraph|News|Star|Beast|Show|Express|Record|Planet)\b)"),
+    ("set", rf"{_B}(?:daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|bimonthly|fortnightly){_E}(?!\s+(?:Mail|Telegraph|News|Star|Beast|Show|Express|Record|Planet)\b)"),
     ("set", rf"{_B}(?:{_WD_FULL}s)(?:\s+and\s+{_WD_FULL}s)?(?:\s+(?:mornings|afternoons|evenings|nights))?{_E}"),
     ("set", rf"{_B}{_WD_FULL}\s+(?:mornings|afternoons|evenings|nights){_E}"),
     ("set", r"(?:(?<=\btimes\s)|(?<=\btwice\s)|(?<=\bonce\s))(?:a|an|per)\s+(?:day|week|month|year)(?![\w-])"),
     # generic references to the present, past and future
     ("ref", rf"{_B}(?:(?:right|just|until|till|by|from|for|since)\s+)?now{_E}(?!\s+that\b)"),
     ("ref", rf"{_B}(?:currently|nowadays|presently|at\s+present|the\s+present(?:\s+(?:day|time))?|these\s+days|recently|lately|"
-            rf"the\s+past(?!\s+(?:{_NUM}|{_UNIT}|tense|participle|president|champion|decade))|(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+)?future(?!\s+of\b)|formerly|previously"
-            rf"|recent(?!\s+(?:{_UNIT_PLURAL}|past|history)\b)|in\s+the\s+meantime|meanwhile|soon){_E}"),
+            rf"the\s+past(?!\s+(?:{_NUM}|{_UNIT}|tense|participle|president|champion|decade))|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future(?!\s+of\b)|formerly"
+            rf"|(?<!\bas\s)soon(?!\s+(?:as|after|afterwards?|thereafter|before)\b)"
+            rf"|current(?=\s+[a-z])(?!\s+(?:account|accounts|events|affairs|density|flow|flows|of|and|or)\b)){_E}"),
     ("ref", rf"{_B}(?:recent|coming|past)\s+(?:{_UNIT_PLURAL}){_E}"),
 )
 
-_CLOCK_GATE = r"\d\s*[ap]\.?m|\d[:.]\d\d|noon|midnight|midday|o'clock"
-_POD_GATE = r"morning|afternoon|evening|night|overnight"
-_UNIT_GATE = (r"\b(?:sec|second|min|minute|hour|hr|day|night|week|weekend|fortnight|month|quarter|year|yr|decade)s?\b"
-              r"|centur|millenni")
-# A family of patterns is tried in a window only when a word it cannot do without is
-# there: most windows then skip most families.
-_GATES: tuple[str | None, ...] = (
-    _CLOCK_GATE, _CLOCK_GATE, _POD_GATE, r"tonight|overnight", _POD_GATE,
-    None, r"'\d0s", r"day\b", r"\b(?:before|after|earlier|later)\b", r"-long", r"\bbefore\b",
-    r"\b(?:ago|earlier|later|hence|back|from\s+now)\b", r"\b(?:ago|earlier|later)\b",
-    _UNIT_GATE, _UNIT_GATE, _UNIT_GATE, r"\b(?:whole|entire|full)\b",
-    r"\b(?:every|each|per)\b", r"ly\b", r"days\b", r"day\s", r"\b(?:times|twice|once)\s",
-    r"\bnow\b", r"\b(?:current|now|present|these|recent|late|past|future|former|previous|meant|meanwhile|soon)",
-    r"\b(?:recent|coming|past)\s",
+_CLOCK_GATE = re.compile(r"\d\s*[ap]\.?m|\d[:.]\d\d|noon|midnight|midday|o'clock", re.IGNORECASE)
+_POD_WORDS = ("morning", "afternoon", "evening", "night")
+_UNIT_WORDS = ("sec", "min", "hour", "hr", "day", "night", "week", "fortnight", "month", "quarter", "year", "yr",
+               "decade", "centur", "millenni")
+_RANGE_GATE = re.compile(r"\d\s*(?:-|–|and|to|through)\s*\d", re.IGNORECASE)
+# One gate per entry of _PATTERNS, in the same order. A family of patterns is tried in a window only when a word it cannot do without is
+# there (a substring of the lower-cased window, or a regex): most windows then skip most
+# families. A gate may let through more than needed, never less.
+_GATES: tuple[tuple[str, ...] | re.Pattern[str] | None, ...] = (
+    _CLOCK_GATE, _CLOCK_GATE, _POD_WORDS, _POD_WORDS, ("tonight", "overnight"), _POD_WORDS,
+    None, ("0s",), ("this", "next", "last", "coming"), ("day",), ("before", "after", "earlier", "later"), ("-long",), ("before",),
+    ("ago", "earlier", "later", "hence", "back", "from now"), ("ago", "earlier", "later"),
+    _RANGE_GATE, _RANGE_GATE, ("bc", "b.c"),
+    _UNIT_WORDS, _UNIT_WORDS, _UNIT_WORDS, ("whole", "entire", "full"),
+    ("every", "each", "per"), ("ly",), ("days",), ("day ",), ("times", "twice", "once"),
+    ("now",), ("current", "now", "present", "these", "recent", "late", "past", "future", "former", "previous",
+               "meant", "soon"),
+    ("recent ", "coming ", "past "),
 )
 assert len(_GATES) == len(_PATTERNS)
-_COMPILED = tuple(
-    (kind, re.compile(p, re.IGNORECASE), re.compile(g, re.IGNORECASE) if g else None)
-    for (kind, p), g in zip(_PATTERNS, _GATES, strict=True)
-)
+_COMPILED = tuple((kind, re.compile(p, re.IGNORECASE), g) for (kind, p), g in zip(_PATTERNS, _GATES, strict=True))
 
 # The introducing word is not part of a TIMEX3; some patterns need it to decide.
-_LEAD_RE = re.compile(
-    r"^(?:(?:for|in|over|within|during|throughout|of|on|at|by|since|until|till|from|to|right|just)\s+)+",
+_LEAD_RE = re.compile(  # used with match(text, pos): no "^", which would not match at pos
+    r"(?:(?:for|in|over|within|during|throughout|of|on|at(?!\s+(?:least|most))|by|since|until|till|from|to|right|just)\s+)+",
     re.IGNORECASE,
 )
 _TRAIL_RE = re.compile(r"[\s,;:'-]+$")
@@ -277,9 +290,10 @@ def _accept(text: str, start: int, end: int, kind: str) -> bool:
             return False
         if _REJECT_YEAR_NEXT.match(text, end):
             return False
-        if end < len(text) and text[end] in "-/:" and end + 1 < len(text) and text[end + 1].isdigit():
-            return False
-    if kind == "date" and re.search(r"\d$", span) and re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.IGNORECASE) \
+        if end < len(text) and text[end] in "-/:" and end + 1 < len(text) and text[end + 1].isdigit() \
+                and not re.match(r"[-–]\d{4}(?!\d)", text[end:end + 6]):
+            return False  # part of a longer number, unless a range of years "1917-1918"
+    if kind == "date" and re.search(r"[a-z.]\s*\d{1,2}$", span) and re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.IGNORECASE) \
             and re.match(r"\s+[A-Z][a-z]", text[end:end + 3]):
         return False  # "the April 6 Youth Movement" names something
     if kind == "duration":
@@ -327,11 +341,11 @@ semi-annually biannually fortnightly twenties thirties forties fifties sixties s
 nineties nineteen eighteen seventeen thousand half h1 h2 q1 q2 q3 q4 fy ad bc bce o'clock
 year-earlier year-ago year-end
 """.split())
-_TOKEN_RE = re.compile(r"\d+(?:[:/.-]\d+)*(?:st|nd|rd|th|s|'s)?|[A-Za-z]+(?:['’-][A-Za-z]+)*'?")
+_TOKEN_RE = re.compile(r"\d+(?:[:/.-]\d+)*(?:st|nd|rd|th|s|'s)?|[A-Za-z]+\d*(?:['’-][A-Za-z]+)*'?")
 _DIGIT_TRIGGER_RE = re.compile(r"(?:1\d{3}|20\d\d)(?:s|'s)?$|\d+[:/]\d|\d+(?:st|nd|rd|th)$|\d{2,3}0s$|\d+-\d")
 _AMPM_RE = re.compile(r"\s*[ap]\.?m\b", re.IGNORECASE)
-_WINDOW_BEFORE = 45
-_WINDOW_AFTER = 50
+_WINDOW_BEFORE = 35
+_WINDOW_AFTER = 45
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
@@ -346,7 +360,7 @@ def _windows(text: str) -> list[tuple[int, int]]:
                 continue
         else:
             low = tok.lower()
-            if low not in words and not (("-" in low or "'" in low or "’" in low)
+            if low not in words and low.rstrip("0123456789") != "fy" and not (("-" in low or "'" in low or "’" in low)
                                          and any(part in words for part in re.split(r"[-'’]", low))):
                 continue
         ws, we = max(0, m.start() - _WINDOW_BEFORE), min(n, m.end() + _WINDOW_AFTER)
@@ -361,8 +375,14 @@ def find_candidates(text: str) -> list[Candidate]:
     """All temporal expressions of ``text``: sorted by start, none overlapping."""
     found: list[tuple[int, int, int, str]] = []
     windows = _windows(text)
+    lowered = [text[ws:we].lower() for ws, we in windows]
     for priority, (kind, regex, gate) in enumerate(_COMPILED):
-        spans = windows if gate is None else [(ws, we) for ws, we in windows if gate.search(text, ws, we)]
+        if gate is None:
+            spans = windows
+        elif isinstance(gate, tuple):
+            spans = [w for w, low in zip(windows, lowered, strict=True) if any(g in low for g in gate)]
+        else:
+            spans = [(ws, we) for ws, we in windows if gate.search(text, ws, we)]
         for m in (m for ws, we in spans for m in regex.finditer(text, ws, we)):
             start, end = m.span()
             while start < end and (text[start].isspace() or text[start] in "-,"):

@@ -1,0 +1,177 @@
+"""Unit tests of the temporal tagger's engine: recognition, resolution, intervals, ranges."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+
+import pytest
+
+from chronicle.extract.timex import resolve_ranges, tag
+from chronicle.extract.timex.intervals import Point, shift, value_interval
+from chronicle.extract.timex.lexicon import parse_number
+from chronicle.extract.timex.normalize import clause_tense
+from chronicle.extract.timex.recognize import find_candidates
+
+DCT = dt.date(2024, 1, 10)  # a Wednesday
+
+
+def values(text: str, dct: dt.date | None = DCT) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in tag(text, dct)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kim visited the port on Monday.", [("Monday", "DATE", "2024-01-08")]),
+        ("Kim will visit the port on Monday.", [("Monday", "DATE", "2024-01-15")]),
+        ("The vote is set for Friday.", [("Friday", "DATE", "2024-01-12")]),
+        ("Shops shut on Dec. 30 and reopened Jan. 2.",
+         [("Dec. 30", "DATE", "2023-12-30"), ("Jan. 2", "DATE", "2024-01-02")]),
+        ("Sales fell last month and rose this week.",
+         [("last month", "DATE", "2023-12"), ("this week", "DATE", "2024-W02")]),
+        ("The firm was founded two years ago.", [("two years ago", "DATE", "2022")]),
+        ("Profits doubled in the 1990s.", [("the 1990s", "DATE", "199")]),
+        ("Output peaked in mid-2023.", [("mid-2023", "DATE", "2023")]),
+        ("Revenue grew in Q3.", [("Q3", "DATE", "2023-Q3")]),
+        ("The plant closes every Monday.", [("every Monday", "SET", "XXXX-WXX-1")]),
+        ("The fee is paid annually.", [("annually", "SET", "P1Y")]),
+        ("Rain fell for three days.", [("three days", "DURATION", "P3D")]),
+        ("Prices rose over the past two weeks.", [("the past two weeks", "DURATION", "P2W")]),
+        ("The meeting starts at 3 p.m. Tuesday.", [("3 p.m. Tuesday", "TIME", "2024-01-16T15:00")]),
+        ("Fighting broke out Tuesday night.", [("Tuesday night", "TIME", "2024-01-09TNI")]),
+        ("The 2019-05-04 filing was late.", [("2019-05-04", "DATE", "2019-05-04")]),
+        ("Protests continue now.", [("now", "DATE", "PRESENT_REF")]),
+    ],
+)
+def test_common_expressions(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The staff held a year-end party.",
+        "Fans filled the May Day stadium.",
+        "Fox 5 broadcast the game.",
+        "Officials may delay the plan.",
+        "Thousands joined a protest march downtown.",
+        "The Sunday Times printed the letter.",
+        "He took second place.",
+        "Lawyers will present evidence.",
+        "The company employs 1500 people and sold 2000 units.",
+        "Prices rose 5.2 percent to $1,995.",
+    ],
+)
+def test_no_false_alarms(text: str) -> None:
+    assert values(text) == []
+
+
+def test_the_1990_agreement_is_a_year() -> None:
+    assert values("They signed the 1990 agreement.") == [("1990", "DATE", "1990")]
+
+
+def test_narrative_time_moves_with_the_text() -> None:
+    text = "On March 3, 2023, the dam failed. Two days later, crews arrived. The next day, rain stopped."
+    got = values(text)
+    assert got[1] == ("Two days later", "DATE", "2023-03-05")
+    assert got[2] == ("The next day", "DATE", "2023-03-06")
+
+
+def test_history_text_takes_years_from_the_story() -> None:
+    text = ("In 1940 the army crossed the river. In May, it reached the coast. "
+            "By June 1941 the front had moved east, and on June 22 the offensive began. "
+            "In 1943 the tide turned.")
+    got = dict((t, v) for t, _, v in values(text, dt.date(2009, 12, 19)))
+    assert got["May"] == "1940-05"
+    assert got["June 22"] == "1941-06-22"
+
+
+def test_intervals_follow_values() -> None:
+    by_text = {t.text: t for t in tag("Sales rose in the third quarter of 2023 and in March 2024.", DCT)}
+    q = by_text["the third quarter of 2023"]
+    assert (q.value, q.first, q.last, q.granularity) == ("2023-Q3", dt.date(2023, 7, 1), dt.date(2023, 9, 30), "quarter")
+    m = by_text["March 2024"]
+    assert (m.first, m.last, m.granularity) == (dt.date(2024, 3, 1), dt.date(2024, 3, 31), "month")
+
+
+def test_value_interval_grammar() -> None:
+    assert value_interval("2024-W02") == (dt.date(2024, 1, 8), dt.date(2024, 1, 14), "week")
+    assert value_interval("199") == (dt.date(1990, 1, 1), dt.date(1999, 12, 31), "decade")
+    assert value_interval("19") == (dt.date(1900, 1, 1), dt.date(1999, 12, 31), "century")
+    assert value_interval("2024-02") == (dt.date(2024, 2, 1), dt.date(2024, 2, 29), "month")
+    assert value_interval("XXXX-WXX-1") is None
+    assert value_interval("PAST_REF") is None
+    assert value_interval("P3D") is None
+
+
+def test_point_shift_and_value() -> None:
+    p = Point(dt.date(2024, 1, 31), "month")
+    assert shift(p, 1, "M").value() == "2024-02"
+    assert shift(Point(dt.date(2023, 8, 15), "quarter"), -4, "Q").value() == "2022-Q3"
+    assert Point(dt.date(2024, 1, 13), "weekend").value() == "2024-W02-WE"
+
+
+@pytest.mark.parametrize(
+    ("words", "number"),
+    [("three", 3), ("twenty-four", 24), ("a couple of", 2), ("5 1/2", 5.5), ("one and a half", 1.5),
+     ("a dozen", 12), ("several", None), ("1,200", 1200)],
+)
+def test_parse_number(words: str, number: float | None) -> None:
+    assert parse_number(words) == number
+
+
+def test_clause_tense() -> None:
+    text = "Kim will visit the flooded towns on Monday."
+    i = text.index("Monday")
+    assert clause_tense(text, i, i + 6) > 0
+    text = "Kim visited the towns on Monday."
+    i = text.index("Monday")
+    assert clause_tense(text, i, i + 6) < 0
+
+
+def test_ranges() -> None:
+    dct = dt.date(2023, 8, 6)
+    text = "The mine ran from 2019 to 2021. A three-day inspection starting August 3 found flaws."
+    timexes = tag(text, dct)
+    got = {(r.kind, r.first, r.last) for r in resolve_ranges(text, timexes, dct)}
+    assert ("between", dt.date(2019, 1, 1), dt.date(2021, 12, 31)) in got
+    assert ("starting", dt.date(2023, 8, 3), dt.date(2023, 8, 5)) in got
+
+
+def test_extents_exclude_prepositions() -> None:
+    text = "He left on Tuesday, in March and for years."
+    assert [t.text for t in tag(text, DCT)] == ["Tuesday", "March", "years"]
+
+
+_VALUE_RE = re.compile(
+    r"^(?:BC)?(?:\d{2,4}|X{4})(?:-(?:\d\d|XX|W\d\d|WXX|Q[1-4X]|H[12]|SP|SU|FA|WI)(?:-(?:\d\d|XX|WE|\d))?)?"
+    r"(?:T(?:\d\d(?::\d\d)?|MO|AF|EV|NI))?$|^P(?:[\dX.]+[YMWDQ]|[\dX.]+(?:DE|CE|WE))+$"
+    r"|^PT(?:[\dX.]+[HMS])+$|^P[\dX.]+[YMWD](?:[\dX.]+[YMWD])*T(?:[\dX.]+[HMS])+$|^(?:PAST|PRESENT|FUTURE)_REF$"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\u0000\ufeff", "😀 on Monday 😀", "Ｍａｒｃｈ ３", "in 9999 and 0001", "Dec. 31, 9999 was late",
+     "Jan. 1, 0001", "\u202eTuesday\u202c night", "\n\n\t  ", "a" * 5000 + " 1990s"],
+)
+@pytest.mark.parametrize("dct", [None, dt.date(1, 1, 1), dt.date(9999, 12, 31), DCT])
+def test_robust_on_odd_input(text: str, dct: dt.date | None) -> None:
+    timexes = tag(text, dct)
+    last_end = 0
+    for t in timexes:
+        assert last_end <= t.start < t.end <= len(text)
+        assert text[t.start:t.end] == t.text
+        assert _VALUE_RE.match(t.value), t.value
+        if t.first is not None and t.last is not None:
+            assert t.first <= t.last
+        last_end = t.end
+
+
+def test_candidates_are_sorted_and_disjoint() -> None:
+    text = "From Jan. 5 to Friday, Feb. 2, 2024, at 3 p.m., every day for the past two weeks."
+    cands = find_candidates(text)
+    for a, b in itertools.pairwise(cands):
+        assert a.end <= b.start
