@@ -1,0 +1,50 @@
+"""The pinned quality floor: benchmark figures may not drop below what was reached.
+
+Like trafilatura's evaluation gate: the figures in benchmarks/quality_floor.json were
+measured with the evaluation commands; a change that lowers one fails CI.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from chronicle.evaluation.timeml import read_directory, score
+from chronicle.extract.timex import tag
+
+ROOT = Path(__file__).resolve().parents[1]
+FLOOR: dict[str, Any] = json.loads((ROOT / "benchmarks" / "quality_floor.json").read_text())
+TOLERANCE = FLOOR["tolerance"]
+CORPORA = {"TimeBank+AQUAINT": ("TimeBank", "AQUAINT"), "wikiwars-train": ("wikiwars-train",),
+           "tweets-train": ("tweets-train",)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("corpus", sorted(FLOOR["timeml"]))
+def test_timex_figures_hold(shared: Path, corpus: str) -> None:
+    from chronicle.evaluation.timeml import Scores
+
+    total = Scores()
+    for folder in CORPORA[corpus]:
+        for doc in read_directory(shared / "bench" / "timeml" / folder):
+            total.add(score(doc.timexes, tag(doc.text, doc.dct)))
+    measured = total.as_dict()
+    for metric, floor in FLOOR["timeml"][corpus].items():
+        assert measured[metric] >= floor - TOLERANCE, f"{corpus} {metric}: {measured[metric]:.4f} < {floor}"
+
+
+@pytest.mark.slow
+def test_quote_attribution_figures_hold(shared: Path) -> None:
+    from chronicle.evaluation.polnear import load_jsonl, predict, score_articles
+    from chronicle.extract.nlp import load_spacy_model
+
+    gold = load_jsonl(shared / "bench" / "polnear" / "dev.jsonl")
+    predictions = list(predict(gold, load_spacy_model()))
+    roles = score_articles(gold, predictions)["roles"]
+    for role, floors in FLOOR["polnear_dev"].items():
+        for kind, floor in floors.items():
+            measured = roles[role][kind]["f"]
+            assert measured >= floor - TOLERANCE, f"{role} {kind} F1: {measured:.4f} < {floor}"
