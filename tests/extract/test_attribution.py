@@ -202,8 +202,31 @@ STANCE: list[Case] = [
      {"source": "Beijing", "stance": "denies"}),
     ("The United Nations condemned the coup in the strongest terms.", "condemned",
      {"source": "The United Nations", "stance": "condemns"}),
+    # Rejecting a proposal or an offer is not denying a claim.
     ("The club has rejected the offer.", "has rejected",
-     {"source": "The club", "content": "the offer", "stance": "denies"}),
+     {"source": "The club", "content": "the offer", "stance": "asserts"}),
+    ("The government rejected the proposal to extend the deadline.", "rejected",
+     {"source": "The government", "stance": "asserts"}),
+    ("The court denied the request for bail.", "denied",
+     {"source": "The court", "stance": "asserts"}),
+    ("The ministry dismissed reports of casualties.", "dismissed",
+     {"source": "The ministry", "content": "reports of casualties", "stance": "denies"}),
+    ("He denied any wrongdoing.", "denied",
+     {"source": "He", "stance": "denies"}),
+    ("The senator criticized the trade deal as a giveaway.", "criticized",
+     {"source": "The senator", "content": "the trade deal as a giveaway", "stance": "condemns"}),
+    ("Clinton has been persistent in her criticism of the trade deal.", "criticism of",
+     {"source": "her", "content": "the trade deal", "stance": "condemns", "speaker": "Clinton"}),
+]
+
+# Cues that a verb lexicon alone misses: PolNeAR counts support, plans laid out, and so on.
+BROAD: list[Case] = [
+    ("Most voters support the plan to raise taxes.", "support",
+     {"source": "Most voters", "content": "the plan to raise taxes"}),
+    ("Trump laid out his vision for America.", "laid out",
+     {"source": "Trump", "content": "his vision for America"}),
+    ("“We will win,” the coach was quoted as saying.", "was quoted as saying",
+     {"source": "the coach", "content": "“We will win,”"}),
 ]
 
 ACCORDING: list[Case] = [
@@ -271,9 +294,16 @@ RESOLUTION: list[Case] = [
      {"source": "He", "speaker": "Pope Francis"}),
     ("“We are not afraid,” Maria Lopez said. She added that the march would go on.", "added",
      {"source": "She", "speaker": "Maria Lopez"}),
+    # The by-phrase inside the content is not the source: the subject of the cue verb is.
+    ("Dock workers struck on Monday. The port authority denied claims by the union that it had "
+     "brought in replacement crews.", "denied",
+     {"source": "The port authority", "speaker": "The port authority", "stance": "denies",
+      "content": "claims by the union that it had brought in replacement crews"}),
+    ("The Democrats won the state. They said the result was a mandate.", "said",
+     {"source": "They", "speaker": "Democrats"}),
 ]
 
-ALL_CASES = DIRECT + MIXED + INDIRECT + STANCE + ACCORDING + REPORTED + RESOLUTION
+ALL_CASES = DIRECT + MIXED + INDIRECT + STANCE + BROAD + ACCORDING + REPORTED + RESOLUTION
 
 
 def _pick(atts: list[Attribution], cue: str) -> Attribution:

@@ -14,16 +14,24 @@ observed on its training articles, because that is what the extractor is measure
   them), and a quote that the cue interrupts or that goes on in the next sentences of the same
   paragraph becomes a discontinuous content.
 
-Nothing here loads a model or keeps global mutable state: the cue lexicon is a frozen table
-derived from PolNeAR's training split (reporting verbs that head an annotated cue in at least
-about 40% of their verbal occurrences) completed by hand with common reporting verbs.
+Which verbs and nouns are cues is decided by a small learned model: a logistic regression over
+:func:`cue_features` (lemma, dependency frame, subject kind, membership in the hand lexicon
+``CUE_LEMMAS``, position inside a quotation), fit on PolNeAR's training split and shipped as
+``chronicle/data/attribution_cues.json``.  PolNeAR's notion of attribution is broad (endorsing,
+opposing, showing, "her criticism of", "support for"), which a lexicon alone does not capture.
+Span building stays rule-based.  Nothing downloads anything, and no global state is mutable
+(the model is read once and cached).
 """
 
 from __future__ import annotations
 
+import functools
+import json
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
@@ -32,6 +40,7 @@ __all__ = [
     "Attribution",
     "CharSpan",
     "attribution_component",
+    "cue_features",
     "ensure_extensions",
     "find_attributions",
     "find_quotes",
@@ -66,15 +75,44 @@ CUE_LEMMAS: frozenset[str] = frozenset(
     """.split()
 )
 
+_PASSIVE_SOURCE_LEMMAS = frozenset(["quote"])
+
 _CLAUSE_CUE_LEMMAS = frozenset("find believe think know learn feel acknowledge insist hear".split())
 
-#: Lemmas that make the cue's stance explicit; everything else "asserts".
-_DENY = frozenset("deny reject dismiss refute disavow repudiate dispute rebut".split())
-_CONDEMN = frozenset("condemn denounce decry".split())
+#: Lemmas that make the cue's stance explicit; everything else "asserts".  Verbs of denial
+#: proper deny whatever they take (short of a request or proposal: "denied the request" is a
+#: refusal); verbs of rejection deny only a claim ("rejected claims that ...", "dismissed reports")
+#: or a that-clause, not a proposal or an offer.
+_DENY = frozenset("deny refute disavow dispute rebut contest".split())
+_REJECT = frozenset("reject dismiss repudiate brush".split())
+_CONDEMN = frozenset(
+    "condemn denounce decry criticize criticise deplore censure castigate lambast lambaste slam "
+    "blast rebuke excoriate".split()
+)
+#: Nouns naming a claim, whose rejection is a denial.
+_CLAIM_NOUNS = frozenset(
+    """
+    claim accusation allegation report charge suggestion rumor rumour assertion notion story
+    speculation characterization characterisation assessment finding conclusion statement
+    account insinuation contention theory idea premise narrative assertion criticism
+    """.split()
+)
+#: Nouns naming a request or proposal, whose rejection or denial is a refusal.
+_PROPOSAL_NOUNS = frozenset(
+    """
+    offer proposal plan bid request application permit permission entry access bail visa appeal
+    motion petition deal demand invitation call idea suggestion amendment bill measure
+    """.split()
+) - {"idea", "suggestion"}
 
 #: Prepositions that introduce a prepositional content ("called for", "talked about", "accused X
 #: of ...") and that PolNeAR includes in the cue.
 _CONTENT_PREPS = frozenset("for about of on against to with".split())
+
+#: Prepositions of the reporting verb that PolNeAR keeps in a direct-object content when they
+#: follow the object ("described X as Y", "blamed X for Y"): those inside in >50% of cases on
+#: the training split.
+_OBJ_PREPS = frozenset("as for to with of about from over against since among in on at by".split())
 
 _WH_ADVERBS = frozenset("when where why how as so while whenever".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
@@ -100,7 +138,7 @@ class Attribution:
     source: CharSpan | None
     cue: CharSpan | None
     content: CharSpan
-    kind: str  # "direct" | "indirect" | "mixed" | "according_to"
+    kind: str  # "direct" | "indirect" | "mixed" | "according_to" | "headline"
     stance: str = "asserts"  # "asserts" | "denies" | "condemns"
     source_text: str | None = None
     cue_text: str | None = None
@@ -197,7 +235,10 @@ class _QuoteIndex:
 def _trim(tokens: Sequence[Token]) -> list[Token]:
     """Drop edge punctuation that the annotators leave out (quote marks are handled elsewhere)."""
     toks = list(tokens)
-    while toks and (toks[-1].is_punct or toks[-1].is_space) and not _is_quote_mark(toks[-1]):
+    while toks and (
+        ((toks[-1].is_punct or toks[-1].is_space) and not _is_quote_mark(toks[-1]))
+        or (toks[-1].dep_ == "cc" and len(toks) > 1)
+    ):
         toks.pop()
     while toks and (toks[0].is_punct or toks[0].is_space) and not _is_quote_mark(toks[0]):
         toks.pop(0)
@@ -257,10 +298,73 @@ def _is_cue_verb(tok: Token) -> bool:
     return tok.dep_ not in ("amod", "compound")
 
 
+#: Dependents whose presence (per lemma) tells a reporting use from another: "found that ..."
+#: against "found the car".
+_FRAME_DEPS = frozenset(
+    "nsubj nsubjpass csubj ccomp xcomp dobj agent prt poss acl relcl advcl mark neg parataxis attr "
+    "oprd dative acomp".split()
+)
+
+
+def cue_features(tok: Token, in_quote: bool) -> list[str]:
+    """Features of a candidate cue head (a verb or noun) for the learned cue model.
+
+    Lemma, part of speech and tag, the token's own dependency, its dependents (per lemma too:
+    "believe" with a clausal complement reports, without one rarely does), the kind of subject,
+    whether the hand lexicon knows it and whether it stands inside a quotation.
+    """
+    lem = tok.lemma_.lower()
+    pos = tok.pos_
+    feats = [
+        "b",
+        "P=" + pos,
+        "L=" + lem + "|" + pos,
+        "T=" + tok.tag_,
+        "D=" + tok.dep_,
+        "LD=" + lem + "|" + tok.dep_,
+        "LT=" + lem + "|" + tok.tag_,
+        "PD=" + pos + "|" + tok.dep_,
+    ]
+    for c in tok.children:
+        d = c.dep_
+        if d == "prep":
+            d = "prep:" + c.lower_
+        elif d == "prt":
+            d = "prt:" + c.lower_
+        elif d not in _FRAME_DEPS:
+            continue
+        feats.append("C=" + pos + "|" + d)
+        feats.append("LC=" + lem + "|" + d)
+    if pos != "NOUN":
+        subj = _subject(tok)
+        if subj is None:
+            feats.append("S=none")
+        else:
+            kind = subj.ent_type_ or subj.pos_
+            feats.append("S=" + kind)
+            feats.append("LS=" + lem + "|" + kind)
+        if _is_cue_verb(tok):
+            feats.append("R")
+    head = tok.head
+    if head is not tok:
+        feats.append("H=" + head.lemma_.lower() + "|" + tok.dep_)
+        if head.lemma_.lower() in CUE_LEMMAS:
+            feats.append("Hcue")
+    if in_quote:
+        feats.append("Q")
+        feats.append("LQ=" + lem)
+    return feats
+
+
 def _subject(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj"):
             return c
+    if verb.lemma_.lower() in _PASSIVE_SOURCE_LEMMAS:
+        # "X was quoted as saying": the passive subject is the speaker.
+        for c in verb.children:
+            if c.dep_ == "nsubjpass":
+                return c
     for c in verb.children:
         if c.dep_ == "agent":
             for g in c.children:
@@ -348,6 +452,14 @@ def _cue_tokens(verb: Token, subj: Token | None, content_prep: Token | None) -> 
             and doc[end + 2].lower_ in ("statement", "interview")
         ):
             end += 3
+    if (
+        end + 1 < len(doc)
+        and doc[end].lower_ == "as"
+        and doc[end].head.i == verb.i
+        and doc[end + 1].lemma_.lower() in ("say", "tell", "write")
+    ):
+        # "was quoted as saying"
+        end += 2
     if content_prep is not None and content_prep.i == end:
         end += 1
     if end < len(doc) and doc[end].text == ":":
@@ -390,20 +502,98 @@ def _prep_object(prep: Token) -> Token | None:
 # the extractor
 
 
+_MODEL_FILE = "attribution_cues.json"
+
+
+@functools.lru_cache(maxsize=1)
+def _cue_model() -> tuple[dict[str, float], float]:
+    """The learned cue model: feature weights of a logistic regression and its decision threshold.
+
+    Fit on PolNeAR's training split over :func:`cue_features` of every verb and noun (label:
+    the token heads an annotated cue), pruned to the larger weights; shipped as package data
+    (``chronicle/data/attribution_cues.json``) and read once."""
+    raw = resources.files("chronicle").joinpath("data", _MODEL_FILE).read_text(encoding="utf-8")
+    data = json.loads(raw)
+    weights = {str(k): float(v) for k, v in data["weights"].items()}
+    return weights, _logit(float(data["threshold"]))
+
+
+def _logit(p: float) -> float:
+    return math.log(p / (1.0 - p))
+
+
+def _cue_score(feats: Iterable[str], weights: dict[str, float]) -> float:
+    """The model's log-odds that a token heads a cue (compared with the threshold's log-odds)."""
+    return sum(weights.get(f, 0.0) for f in feats)
+
+
 def find_attributions(doc: Doc) -> list[Attribution]:
     """All attributions found in an article parsed by spaCy (parser and NER required)."""
     quotes = _QuoteIndex(doc.text)
     out: list[Attribution] = []
     used_quotes: set[tuple[int, int]] = set()
+    weights, threshold = _cue_model()
     for tok in doc:
         att: Attribution | None = None
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             att = _according_to(doc, tok, quotes)
+        elif tok.pos_ in ("VERB", "NOUN"):
+            in_quote = quotes.containing(tok.idx, tok.idx + len(tok.text)) is not None
+            if in_quote or _cue_score(cue_features(tok, in_quote), weights) < threshold:
+                continue
+            if tok.pos_ == "VERB":
+                att = _verb_attribution(doc, tok, quotes, used_quotes)
+            else:
+                att = _noun_attribution(doc, tok, quotes, used_quotes)
         elif _is_cue_verb(tok):
             att = _verb_attribution(doc, tok, quotes, used_quotes)
         if att is not None:
             out.append(att)
+    out.extend(_headline_colons(doc, quotes))
     return _resolve_speakers(doc, out)
+
+
+_HEADLINE_RE = re.compile(r"^([A-Z][^:\n“”\"]{1,40}): (\S[^\n]*)$", re.MULTILINE)
+
+
+def _headline_colons(doc: Doc, quotes: _QuoteIndex) -> list[Attribution]:
+    """Headline style 'Graham: Trump's Rhetoric Is Destroying the GOP'.
+
+    Only when the part before the colon is a short name (an entity, in title case), so that
+    labels such as 'UPDATE:' or 'Read more:' are not taken for speakers.
+    """
+    text = quotes.text
+    out: list[Attribution] = []
+    for m in _HEADLINE_RE.finditer(text):
+        name_s, name_e = m.span(1)
+        words = m.group(1).split()
+        if len(words) > 5 or not all(w[:1].isupper() for w in words):
+            continue
+        span = doc.char_span(name_s, name_e)
+        if span is None or not any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in span):
+            continue
+        cs, ce = m.span(2)
+        content = text[cs:ce].rstrip()
+        while content and content[-1] in ".,;":
+            content = content[:-1]
+        if not content:
+            continue
+        source = ((name_s, name_e),)
+        cue = ((name_e, name_e + 1),)
+        body = ((cs, cs + len(content)),)
+        out.append(
+            Attribution(
+                source=source,
+                cue=cue,
+                content=body,
+                kind="headline",
+                source_text=text[name_s:name_e],
+                cue_text=":",
+                content_text=text[cs : cs + len(content)],
+                cue_index=span.end,
+            )
+        )
+    return out
 
 
 def _verb_attribution(
@@ -423,17 +613,27 @@ def _verb_attribution(
     if head is not None:
         content_toks = list(head.subtree)
         if head.dep_ == "dobj":
-            # "accused Y of Z", "called Y a liar": PolNeAR's content is the object together
-            # with what is predicated of it.
-            for c in verb.children:
-                if c.i > head.i and (
-                    c.dep_ in ("oprd", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ == "of")
-                ):
+            # "accused Y of Z", "called Y a liar", "described Y as Z", "criticized Y for Z":
+            # PolNeAR's content is the object together with what is predicated of it and the
+            # verb's prepositional phrases that directly follow it (mostly inside the content on
+            # PolNeAR's training split).
+            end = head.right_edge.i
+            for c in sorted(verb.children, key=lambda x: x.i):
+                if c.i <= head.i:
+                    continue
+                if c.left_edge.i != end + 1:
+                    break
+                if c.dep_ in ("oprd", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in _OBJ_PREPS):
                     content_toks.extend(c.subtree)
+                    end = c.right_edge.i
+                else:
+                    break
     elif verb.dep_ in ("parataxis", "ccomp") and verb.head is not verb:
         # '"...," he said' parsed with the quote as the head of the reporting clause.
         clause = {t.i for t in verb.subtree}
         content_toks = [t for t in verb.head.subtree if t.i not in clause]
+    if content_toks and head is not None and head.i > verb.i and subj is not None and subj.i < verb.i:
+        content_toks = _parenthetical_prefix(verb, subj) + content_toks
     if not content_toks:
         quote = _adjacent_quote(verb, subj, quotes)
         if quote is None:
@@ -443,7 +643,7 @@ def _verb_attribution(
         return None
     # The content must not contain the reporting clause itself.
     content_toks = [t for t in content_toks if t.i != verb.i and (subj is None or t not in subj.subtree)]
-    content_toks = _trim(sorted(content_toks, key=lambda t: t.i))
+    content_toks = _trim(_fill_punct_gaps(sorted(content_toks, key=lambda t: t.i)))
     if not content_toks:
         return None
     content = _fit_to_quotes(doc, verb, content_toks, quotes, used_quotes)
@@ -454,8 +654,7 @@ def _verb_attribution(
     source = _spans_of(src_toks, trim=False) or None
     cue = _spans_of(cue_toks, trim=False) or None
     kind = _kind(doc, content, quotes)
-    lemma = verb.lemma_.lower()
-    stance = "denies" if lemma in _DENY else "condemns" if lemma in _CONDEMN else "asserts"
+    stance = _stance(verb, head)
     return Attribution(
         source=source,
         cue=cue,
@@ -467,6 +666,138 @@ def _verb_attribution(
         content_text=_text_of(quotes.text, content) or "",
         cue_index=verb.i,
     )
+
+
+_NOUN_CONTENT_PREPS = frozenset("of for to on against about with over toward towards".split())
+
+
+def _noun_attribution(
+    doc: Doc, noun: Token, quotes: _QuoteIndex, used_quotes: set[tuple[int, int]]
+) -> Attribution | None:
+    """A nominal cue: "Trump's attacks on Clinton", "her support for the bill", "the claim that".
+
+    The possessor is the source (with its "'s"); the cue is the noun with its modifiers and the
+    preposition that introduces the content; the content is the prepositional object, or the
+    clause or infinitive that complements the noun.
+    """
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    prep: Token | None = None
+    content_toks: list[Token] = []
+    for c in noun.children:
+        if c.i < noun.i:
+            continue
+        if c.dep_ == "prep" and c.lower_ in _NOUN_CONTENT_PREPS:
+            obj = _prep_object(c)
+            if obj is not None:
+                prep = c
+                content_toks = list(obj.subtree)
+                break
+        if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            sub = list(c.subtree)
+            # "pledge to remove ...": the infinitive marker goes with the cue.
+            if sub and sub[0].lower_ == "to" and sub[0].dep_ == "aux" and sub[0].i == noun.i + 1:
+                prep = sub[0]
+                sub = sub[1:]
+            content_toks = sub
+            break
+    if not content_toks:
+        quote = _adjacent_quote(noun, None, quotes)
+        if quote is None or doc[noun.i + 1 : noun.i + 2].text not in (":", ","):
+            return None
+        content_toks = list(doc.char_span(quote[0], quote[1], alignment_mode="expand") or [])
+    content_toks = _trim(content_toks)
+    if not content_toks:
+        return None
+    content = _fit_to_quotes(doc, noun, content_toks, quotes, used_quotes)
+    if not content:
+        return None
+    start = noun.i
+    while start - 1 >= 0 and doc[start - 1].head.i == noun.i and doc[start - 1].dep_ in ("amod", "compound", "nmod"):
+        start -= 1
+    if start - 1 >= 0 and doc[start - 1].dep_ == "case" and poss is None:
+        start -= 1
+    end = noun.i + 1
+    if prep is not None and prep.i == end:
+        end += 1
+    cue_toks = list(doc[start:end])
+    src_toks = list(poss.subtree) if poss is not None else []
+    source = _spans_of(src_toks, trim=False) or None
+    cue = _spans_of(cue_toks, trim=False) or None
+    lemma = noun.lemma_.lower()
+    return Attribution(
+        source=source,
+        cue=cue,
+        content=content,
+        kind=_kind(doc, content, quotes),
+        stance=_NOUN_STANCE.get(lemma, "asserts"),
+        source_text=_text_of(quotes.text, source),
+        cue_text=_text_of(quotes.text, cue),
+        content_text=_text_of(quotes.text, content) or "",
+        cue_index=noun.i,
+    )
+
+
+_NOUN_STANCE = {
+    **dict.fromkeys("denial rejection rebuttal refutation".split(), "denies"),
+    **dict.fromkeys("condemnation denunciation criticism attack".split(), "condemns"),
+}
+
+
+def _stance(verb: Token, head: Token | None) -> str:
+    """"denies", "condemns" or "asserts" from the cue verb and the head of what it governs."""
+    lemma = verb.lemma_.lower()
+    if lemma in _CONDEMN:
+        return "condemns"
+    if lemma not in _DENY and lemma not in _REJECT:
+        return "asserts"
+    if head is None or head.dep_ in ("ccomp", "parataxis") or any(
+        c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in head.children
+    ):
+        # A clause ("denied that ...") or a quotation is a claim.
+        return "denies"
+    noun = head.lemma_.lower()
+    if noun in _CLAIM_NOUNS:
+        return "denies"
+    if lemma in _DENY and noun not in _PROPOSAL_NOUNS and not any(c.dep_ == "dative" for c in verb.children):
+        # "denied wrongdoing", "disputed the results"; but "denied him entry" is a refusal.
+        return "denies"
+    return "asserts"
+
+
+def _fill_punct_gaps(toks: list[Token]) -> list[Token]:
+    """Close gaps made only of punctuation ("hopefuls: Jeb!, Carson"): the parser hangs such
+    colons and dashes on the verb, but they sit inside the annotated content."""
+    if not toks:
+        return toks
+    doc = toks[0].doc
+    out: list[Token] = [toks[0]]
+    for t in toks[1:]:
+        gap = doc[out[-1].i + 1 : t.i]
+        if 0 < len(gap) <= 2 and all(g.is_punct and not _is_quote_mark(g) and g.text not in ".?!" for g in gap):
+            out.extend(gap)
+        out.append(t)
+    return out
+
+
+def _parenthetical_prefix(verb: Token, subj: Token) -> list[Token]:
+    """Words before a reporting clause set off by commas: 'The two nations, Xi said, now have'.
+
+    PolNeAR's content then runs around the clause, so the opening part of the sentence is
+    returned to be added to the content (empty when the clause starts its sentence)."""
+    doc = verb.doc
+    left = min(subj.left_edge.i, verb.i)
+    sent_start = verb.sent.start
+    if left <= sent_start + 1 or doc[left - 1].text != ",":
+        return []
+    after = verb.i + 1
+    while after < len(doc) and doc[after].dep_ in ("advmod", "npadvmod") and doc[after].head.i == verb.i:
+        after += 1
+    if after >= len(doc) or doc[after].text != ",":
+        return []
+    prefix = list(doc[sent_start : left - 1])
+    if any(_is_quote_mark(t) for t in prefix) or any(t.dep_ == "mark" and t.head.i == verb.i for t in prefix):
+        return []
+    return prefix
 
 
 def _adjacent_quote(
@@ -514,6 +845,11 @@ def _fit_to_quotes(
             continue
         # A content that runs into a quotation ends with the quotation's closing mark.
         q = quotes.starting_in(s, e)
+        if q is not None and q[0] > s and q[1] >= e - 1 and quotes.text[s : q[0]].rstrip().endswith((",", ":")):
+            # 'telling Mic in an interview, "..."': a quotation set off by a comma or colon is
+            # the whole content; the words before it are the reporting clause's adjuncts.
+            spans.append(q)
+            continue
         if q is not None and q[1] > e:
             e = q[1]
         elif e < len(quotes.text) and quotes.text[e : e + 2].strip() in ("”", '"', "''", ".”", '."', ".''"):
@@ -566,7 +902,7 @@ def _extend_quote(verb: Token, spans: CharSpan, quotes: _QuoteIndex) -> CharSpan
         q = quotes.next_after(clause_hi)
         if q is not None and q[0] < para_end and q[0] - clause_hi < _CLAUSE_GAP:
             gap = text[clause_hi : q[0]].rstrip()
-            if not any(m in gap for m in ("“", '"', "''", ". ", "? ", "! ")):
+            if gap.endswith((",", ".", ":")) and not any(m in gap for m in ("“", '"', "''", ". ", "? ", "! ")):
                 out.append(q)
                 pos = q[1]
     while True:
@@ -694,7 +1030,11 @@ def _speaker_of(doc: Doc, span: Span, ents: list[Span]) -> str:
     low = root.lower_
     inner = [e for e in ents if e.start >= span.start and e.end <= span.end]
     if root.pos_ == "PRON" or low in _PERSON_PRONOUNS | _ORG_PRONOUNS:
-        labels = ("PERSON",) if low in _PERSON_PRONOUNS else ("ORG", "GPE", "NORP")
+        # Number and animacy, cheaply: "he"/"she" a person, "it" an organisation or a place,
+        # "they" an organisation, a place or a (plural) group such as "Democrats".
+        labels = (
+            ("PERSON",) if low in _PERSON_PRONOUNS else ("ORG", "GPE") if low in ("it", "its") else ("ORG", "GPE", "NORP")
+        )
         ant = _latest_ent(ents, span.start, labels)
         if ant is None and low in ("they", "them"):
             ant = _latest_ent(ents, span.start, ("PERSON",))
