@@ -9,18 +9,17 @@ Reads articles with chronicle's own readers, then times the language pipeline al
 from __future__ import annotations
 
 import argparse
-import json
-import resource
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _report import T17, peak_rss_mb, print_result
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "bench" / "t17")
+    parser.add_argument("--data", type=Path, default=T17)
     parser.add_argument("--limit", type=int, default=300, help="articles to process (0: all)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
@@ -54,13 +53,9 @@ def main() -> int:
         "seconds": round(seconds, 2),
         "articles_per_second": round(len(sample) / seconds, 1),
         **counts,
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_rss_mb": peak_rss_mb(),
     }
-    if args.json:
-        print(json.dumps(result))
-    else:
-        for key, value in result.items():
-            print(f"{key:>20}: {value}")
+    print_result(result, args.json)
     return 0
 
 

@@ -9,19 +9,18 @@ files/s and the peak resident memory of the process.
 from __future__ import annotations
 
 import argparse
-import json
-import resource
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _report import T17, peak_rss_mb, print_result
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "bench" / "t17")
+    parser.add_argument("--data", type=Path, default=T17)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args()
     if not args.data.is_dir():
@@ -45,14 +44,10 @@ def main() -> int:
         "rejected": len(report.rejections),
         "seconds": round(seconds, 2),
         "articles_per_second": round(read / seconds, 1),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_rss_mb": peak_rss_mb(),
         "store_mb": round(db_bytes / 2**20, 1),
     }
-    if args.json:
-        print(json.dumps(result))
-    else:
-        for key, value in result.items():
-            print(f"{key:>20}: {value}")
+    print_result(result, args.json)
     return 0
 
 
