@@ -175,3 +175,59 @@ def test_candidates_are_sorted_and_disjoint() -> None:
     cands = find_candidates(text)
     for a, b in itertools.pairwise(cands):
         assert a.end <= b.start
+
+
+def _tagged(text: str, dct: dt.date) -> list[tuple[str, str, str | None]]:
+    return [(t.text, t.value, t.mod) for t in tag(text, dct)]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # a clause set in the future is anchored at the DCT, not at a year the text named before
+        ("The treaty was signed in Madrid in July 2019. Estonia will formally join on March 12.",
+         DCT, [("July 2019", "2019-07", None), ("March 12", "2024-03-12", None)]),
+        # "planned to" points ahead like "plans to"
+        ("The delegation planned to leave the capital on Friday.", DCT, [("Friday", "2024-01-12", None)]),
+        # a weekday in the possessive names an event already known
+        ("Lawyers said they would appeal Monday's ruling.", DCT, [("Monday", "2024-01-08", None)]),
+        ("According to a recent filing, the fund holds 5% of the shares.", DCT, [("recent", "PAST_REF", None)]),
+        ("Prices may ease now that supply has recovered.", DCT, [("now", "PRESENT_REF", None)]),
+        ("The deal should close by year-end.", DCT, [("year-end", "2024", "END")]),
+        ("Sales slipped by year's end.", DCT, [("year's end", "2024", "END")]),
+        ("Revenue surged 54% in the latest period.", DCT, [("the latest period", "2023-Q4", None)]),
+        # news does not mark ages (TimeBank)
+        ("Mr. Reed, 52 years old, will retire next month.", DCT, [("next month", "2024-02", None)]),
+        # a period that "ended" lies before the DCT
+        ("In the fiscal year ended Jan. 31, the chain reported sales of $59 million.",
+         dt.date(2023, 10, 31), [("the fiscal year", "P1Y", None), ("Jan. 31", "2023-01-31", None)]),
+        # with no tense cue, a day gone by wins a near tie with one to come
+        ("The index is within 70 points of its record high of Aug. 6.", dt.date(2024, 2, 6),
+         [("Aug. 6", "2023-08-06", None)]),
+    ],
+)
+def test_news_resolution_rules(text: str, dct: dt.date, expected: list[tuple[str, str, str | None]]) -> None:
+    assert _tagged(text, dct) == expected
+
+
+def test_earnings_comparisons() -> None:
+    report = dt.date(2023, 10, 26)
+    # a nine-month period read after the quarter is compared with the year before, not a quarter
+    text = ("Acme said third-quarter net rose 10%. For the nine months, net income was $5 million, "
+            "compared with $4 million a year earlier. Nine-month sales also beat year-earlier sales.")
+    assert [(t.text, t.value) for t in tag(text, report)] == [
+        ("third-quarter", "2023-Q3"), ("the nine months", "P9M"), ("a year earlier", "2022"),
+        ("Nine-month", "P9M"), ("year-earlier", "2022")]
+    # a quarter still to come is a forecast: "a year earlier" keeps comparing with the reported one
+    text = ("Third-quarter profit fell. Analysts expect weak results through the third quarter of 2024. "
+            "Sales rose to $5 million from $4 million a year earlier.")
+    assert [(t.text, t.value) for t in tag(text, report)][-1] == ("a year earlier", "2022-Q3")
+    text = "Third-quarter sales rose. U.K. sales for last year's quarter were about $3 million."
+    assert [(t.text, t.value) for t in tag(text, dt.date(2023, 11, 1))][-1] == ("last year's quarter", "2022-Q3")
+    text = "The company posted a loss for the third quarter ended Sept. 30. This quarter's loss includes charges."
+    assert [(t.text, t.value) for t in tag(text, dt.date(2023, 11, 1))][-1] == ("This quarter", "2023-Q3")
+
+
+def test_planned_to_is_a_future_cue() -> None:
+    text = "The team planned to leave on Thursday."
+    assert clause_tense(text, text.index("Thursday"), len(text) - 1) > 0

@@ -22,7 +22,12 @@ a dividend payable Dec. 7" still gets the coming Dec. 7. Weekdays are resolved f
 DCT the same way, within a week.
 
 Earnings reports get one more anchor, the quarter last talked about: "a year earlier",
-"the year-ago period", "the 1988 quarter" resolve to that quarter of the other year.
+"the year-ago period", "the 1988 quarter" resolve to that quarter of the other year. Only a
+quarter that has begun by the DCT is such an anchor (a forecast "third quarter of 1990" is
+not), and a multi-month period read after it ("for the nine months, ... a year earlier")
+compares with the year before instead. A date after "ended" ("the year ended Jan. 31") lies
+before the DCT; a weekday in the possessive ("Wednesday's ruling") names a day gone by; and
+news text leaves ages ("52 years old") untagged, as TimeBank does.
 """
 
 from __future__ import annotations
@@ -61,7 +66,7 @@ _TENSE_RE = re.compile(
     r"|\bplans?\s+to\b|\bset\s+to\b|\bintends?\s+to\b|\bas\s+soon\s+as\b|\bas\s+early\s+as\b)"
     rf"|\b(?:would|must|should)\s+{_MODAL_CHUNK}|\b(?:was|were)\s+to\b|\b(?:was|were|been)\s+(?:set|scheduled|"
     r"due|expected|slated|planned)\b|\bplanning\b|\bexpects?\b|\bhopes?\s+to\b"
-    r"|\bupcoming\b|\bscheduled\b|\bslated\b|\bdue\s+(?!to\b)|\b(?:until|till)\s+$"
+    r"|\bupcoming\b|\bscheduled\b|\bslated\b|\bplanned\s+to\b|\bdue\s+(?!to\b)|\b(?:until|till)\s+$"
     r"|\b(?:takes?\s+effect|begins|starts|resumes|opens|expires|kicks?\s+off)\b|\bunless\b)"
     r"|(?P<past>\b(?:ended|(?:has|have|'ve)\s+(?:not\s+|already\s+|also\s+)?(?:been\s+)?(?!scheduled|planned|set\b|agreed\s+to)\w+|was|were|had|did|said|told|ago|last|earlier|began|came|"
     r"went|took|made|gave|got|saw|met|won|lost|left|held|fell|rose|sold|bought|paid|spent|ran|led|"
@@ -72,6 +77,8 @@ _TENSE_RE = re.compile(
     re.IGNORECASE,
 )
 _TENSE_PENALTY_DAYS = 120
+# With no tense cue at all, news talks a little more often of a day gone by than of one to come.
+_UNMARKED_FUTURE_DAYS = 15
 _SENT_BREAK_RE = re.compile(r"(?:[.!?]\s+(?=[A-Z\"'])|\n\s*\n|;\s)")
 # A regular past form may be an adjective ("the flooded towns"): it counts only from nearer.
 _WEAK_PENALTY = 20
@@ -180,6 +187,11 @@ _YEAR_AFTER_RE = re.compile(r",?\s+(\d{4})(?!\d)")
 
 _COMPARISON_RE = re.compile(r"\b(?:compared|comparison|from|than|versus|vs\.?|against|up|down|over|with)\b[^.;]*$",
                             re.IGNORECASE)
+_AGE_AFTER_RE = re.compile(r"[-\s]+old\b")
+_YEAR_END_RE = re.compile(r"(?:the\s+)?year[-\s]end|year's\s+end")
+_ENDED_BEFORE_RE = re.compile(r"\bended\s+(?:on\s+)?$", re.IGNORECASE)
+_POSSESSIVE_RE = re.compile(r"['’]s\b")
+_EARNINGS_PERIOD_RE = re.compile(r"(?:the\s+)?(?:first\s+|latest\s+|past\s+|last\s+)?(?:six|nine|6|9)\s+months")
 _PERIOD_ENDED_RE = re.compile(r"\s+(?:ended|ending|to\s+date)\b")
 _UNIT_CODE = {"S": "S", "MIN": "M", "H": "H", "D": "D", "N": "D", "W": "W", "FN": "W", "WE": "WE", "M": "M",
               "Q": "Q", "Y": "Y", "DE": "DE", "CE": "CE", "ML": "ML"}
@@ -299,10 +311,14 @@ class Resolver:
         self.ref_strong = False
         self.ref_pos = 0
         self.pos = 0
+        self.end = 0
         # earnings reports compare "the quarter" with "a year earlier": the same quarter of the
         # year before, so the last quarter mentioned is kept apart from the narrative time
         self.quarter: Point | None = None
         self.quarter_pos = -(10**9)
+        # "for the nine months, ... compared with a year earlier": a period of several months
+        # read after the quarter is compared with the year before, not with a quarter
+        self.period_pos = -(10**9)
 
     # -- anchors -------------------------------------------------------------------------
 
@@ -329,7 +345,8 @@ class Resolver:
             if self.ref is None:
                 return dct, True
             return self.ref, self.ref_is_dct
-        if self.ref is not None and self.ref_strong and not self.ref_is_dct and self.pos - self.ref_pos < 600:
+        if self.ref is not None and self.ref_strong and not self.ref_is_dct and self.pos - self.ref_pos < 600 \
+                and tense != 2:
             return self.ref, False
         return dct, True
 
@@ -355,6 +372,7 @@ class Resolver:
     def _resolve(self, start: int, end: int, kind: str) -> Resolution | None:
         span = _norm(self.text[start:end])
         self.pos = start
+        self.end = end
         if kind == "set":
             return self._set(span)
         if kind == "ref":
@@ -371,7 +389,10 @@ class Resolver:
             res = self._time(span, start, end)
         else:
             res = self._date(span, start, end)
-        if res is not None and res.point is not None and res.point.gran == "quarter":
+        if res is not None and res.point is not None and res.point.gran == "quarter" \
+                and (self.dct is None or res.point.day <= self.dct):
+            # a quarter still to come ("a loss in the third quarter of 1990") is a forecast,
+            # not the reported quarter that "a year earlier" compares with
             self.quarter, self.quarter_pos = res.point, start
         if res is not None and res.point is not None and not res.deictic:
             self._move_ref(res.point, explicit=kind == "date" and bool(_YEAR_RE.search(span)))
@@ -423,9 +444,11 @@ class Resolver:
             return Resolution("SET", _duration_value(n, _unit_of(unit.group(1))))
         return Resolution("SET", "P1D")
 
-    def _duration(self, span: str) -> Resolution:
+    def _duration(self, span: str) -> Resolution | None:
         if span == "the full year" and self.dct is not None:
             return self._year_point(self.dct.year, move=False)  # "sales for the full year": the year
+        if not self.narrative and _AGE_AFTER_RE.match(self.text, self.end):
+            return None  # "Mr. Smith, 52 years old": news corpora (TimeBank) do not mark ages
         if re.fullmatch(r"(?:in\s+)?(?:recent|past)\s+years", span):
             return Resolution("DATE", "PAST_REF")
         mod = None
@@ -435,6 +458,8 @@ class Resolver:
             if re.match(r"(?:up\s+to|no\s+more\s+than|at\s+most)\b", span):
                 mod = "EQUAL_OR_LESS"
             span = span[am.end():]
+        if _EARNINGS_PERIOD_RE.fullmatch(span):
+            self.period_pos = self.pos
         nu = _NUMBER_UNIT_RE.search(span)
         if nu:
             num_text = re.sub(r"^(?:the\s+)?(?:past|last|next|first|final|coming|previous|following|latest|preceding|"
@@ -482,6 +507,9 @@ class Resolver:
             n += 0.5
         anchor = self._dct_point() if deictic else self.ref
         quarter = self._recent_quarter()
+        period_year = self._recent_period_year()
+        if unit == "Y" and n == 1 and direction < 0 and period_year is not None:
+            return Resolution("DATE", f"{period_year - 1:04d}", mod, None)
         if unit == "Y" and n == 1 and direction < 0 and quarter is not None:
             p = shift(quarter, -1, "Y")
             return Resolution("DATE", p.value(), mod, None)
@@ -588,6 +616,9 @@ class Resolver:
             return Resolution("DURATION", "P1Y")  # "for the year ended June 30": a span of time
         if span == "the full year" and self.dct is not None:
             return self._year_point(self.dct.year, move=False)
+        if _YEAR_END_RE.fullmatch(span):
+            # "by year-end", "since year's end": the end of the current year
+            return Resolution("DATE", f"{self.dct.year:04d}" if self.dct else "XXXX", "END")
         iso = _ISO_RE.search(span)
         if iso:
             d = _clip_day(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
@@ -789,7 +820,7 @@ class Resolver:
         def cost(c: tuple[int, dt.date]) -> int:
             days = (c[1] - ref_day).days
             against = (tense < 0 and days > 0) or (tense > 0 and days < 0)
-            return abs(days) + (_TENSE_PENALTY_DAYS if against else 0)
+            return abs(days) + (_TENSE_PENALTY_DAYS if against else 0) + (_UNMARKED_FUTURE_DAYS if tense == 0 and days > 0 else 0)
 
         return min(candidates, key=cost)[0]
 
@@ -807,6 +838,10 @@ class Resolver:
                     year = yy if month > d0.day.month else yy + 1
                 else:
                     year = yy
+            elif use_tense and self.dct is not None and not self.narrative \
+                    and _ENDED_BEFORE_RE.search(self.text, max(0, self.pos - 12), self.pos):
+                # "the fiscal year ended Jan. 31": a period that has ended, so not after the DCT
+                year = self.dct.year if (month, day or 1) <= (self.dct.month, self.dct.day) else self.dct.year - 1
             elif use_tense:
                 # a month named alone in news is mostly one gone by ("bought it in February")
                 year = self._nearest_year(base, lambda yy: _clip_day(yy, month, day or 15),
@@ -856,6 +891,8 @@ class Resolver:
         base = self.ref if narrative and self.ref is not None else self._dct_point()
         if base is None:
             return Resolution("DATE", f"XXXX-WXX-{wd}")
+        if tense < 2 and _POSSESSIVE_RE.match(self.text, self.end):
+            tense = -1  # "Wednesday's ruling", "over Thursday's close": an event already known
         today = base.day.isoweekday()
         back = (today - wd) % 7
         fwd = (wd - today) % 7
@@ -907,12 +944,14 @@ class Resolver:
             return Resolution("DATE", p.value(), None, p)
         if re.search(r"\bquarters\b", span):
             return Resolution("DURATION", "PXQ")
-        if "year-earlier" in span or "year-ago" in span or "year-before" in span or "corresponding" in span:
+        if "year-earlier" in span or "year-ago" in span or "year-before" in span or "corresponding" in span \
+                or "last year's" in span:
             return self._year_earlier(span)
         if dct is None:
             return Resolution("DATE", "XXXX-QX")
         recent_q = self._recent_quarter()
-        if recent_q is not None and rel in ("same", "none", "anaphoric_this"):
+        if recent_q is not None and (rel in ("same", "none", "anaphoric_this") or (rel == "this" and tense <= 0)):
+            # "This quarter's loss includes ...": in a report, the quarter being reported
             return Resolution("DATE", recent_q.value(), None, recent_q)
         if self.ref is not None and self.ref.gran == "quarter" and rel in ("same", "none", "anaphoric_this"):
             return Resolution("DATE", self.ref.value(), None, self.ref)
@@ -926,11 +965,22 @@ class Resolver:
         return Resolution("DATE", p.value(), None, p)
 
     def _recent_quarter(self) -> Point | None:
-        if self.quarter is not None and self.pos - self.quarter_pos < 600:
+        if self.quarter is not None and self.pos - self.quarter_pos < 600 and self.period_pos < self.quarter_pos:
             return self.quarter
         return None
 
+    def _recent_period_year(self) -> int | None:
+        """The year of the multi-month period ("the first nine months") last talked about, if any."""
+        if self.pos - self.period_pos >= 600 or self.period_pos < self.quarter_pos:
+            return None
+        if self.quarter is not None and self.pos - self.quarter_pos < 1500:
+            return self.quarter.day.year
+        return self.dct.year if self.dct else None
+
     def _year_earlier(self, span: str) -> Resolution | None:
+        period_year = self._recent_period_year()
+        if period_year is not None and not re.search(r"\b(?:month|quarter)-", span):
+            return self._year_point(period_year - 1, move=False)
         base = self._recent_quarter() or (self.ref if self.ref is not None and self.ref.gran in ("quarter", "half", "month", "year") else None)
         if base is None:
             dct = self._dct_point()

@@ -169,6 +169,8 @@ _DATE_CORE = (
     rf"|(?:the\s+)?(?:earlier|later)\s+(?:this|that|last|next)\s+(?:{_UNIT_SING}|year)"
     rf"|(?<=\bof\s)the\s+(?:year|month|week|decade|century|day|quarter)(?!-)(?=\s*[,.;:)]|\s+(?:and|but|when|as|in|on|at|to|with)\b)"
     rf"|{_DEICTIC_DAY}{_E}"
+    # "by year-end", "since year's end" (the noun; "a year-end party" is no timex)
+    rf"|(?:the\s+)?year[-\s]end(?![\w-])(?!\s+[a-z])|year['’]s\s+end{_E}"
     rf"|(?<![\w.,])\d{{4}}\s*(?:-|/)\s*\d{{2}}(?=\s+(?:season|fiscal|school))"
     rf")"
 )
@@ -222,11 +224,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("set", rf"{_B}{_WD_FULL}\s+(?:mornings|afternoons|evenings|nights){_E}"),
     ("set", r"(?:(?<=\btimes\s)|(?<=\btwice\s)|(?<=\bonce\s))(?:a|an|per)\s+(?:day|week|month|year)(?![\w-])"),
     # generic references to the present, past and future
-    ("ref", rf"{_B}(?:(?:right|just|until|till|by|from|for|since)\s+)?now{_E}(?!\s+that\b)"),
+    ("ref", rf"{_B}(?:(?:right|just|until|till|by|from|for|since)\s+)?now{_E}(?!\s+that['’]s\b)"),
     ("ref", rf"{_B}(?:currently|nowadays|presently|at\s+present|the\s+present(?:\s+(?:day|time))?|these\s+days|recently|lately|"
             rf"the\s+past(?!\s+(?:{_NUM}|{_UNIT}|tense|participle|president|champion|decade))|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future(?!\s+of\b)|formerly"
             rf"|(?<!\bas\s)soon(?!\s+(?:as|after|afterwards?|thereafter|before)\b)"
-            rf"|current(?=\s+[a-z])(?!\s+(?:account|accounts|events|affairs|density|flow|flows|of|and|or)\b)){_E}"),
+            rf"|current(?=\s+[a-z])(?!\s+(?:account|accounts|events|affairs|density|flow|flows|of|and|or)\b)"
+            # the adjective: "a recent filing", "the recent sale" point to the past (PAST_REF)
+            rf"|recent(?=\s+[a-z])(?!\s+(?:and|or|as|than)\b)){_E}"),
     ("ref", rf"{_B}(?:recent|coming|past)\s+(?:{_UNIT_PLURAL}){_E}"),
 )
 
@@ -339,7 +343,7 @@ halloween valentine's veterans veterans' boxing bastille patrick's armistice lab
 daily weekly monthly annually yearly hourly quarterly nightly biweekly bimonthly semiannually
 semi-annually biannually fortnightly twenties thirties forties fifties sixties seventies eighties
 nineties nineteen eighteen seventeen thousand half h1 h2 q1 q2 q3 q4 fy ad bc bce o'clock
-year-earlier year-ago year-end
+year-earlier year-ago year-end latest
 """.split())
 _TOKEN_RE = re.compile(r"\d+(?:[:/.-]\d+)*(?:st|nd|rd|th|s|'s)?|[A-Za-z]+\d*(?:['’-][A-Za-z]+)*'?")
 _DIGIT_TRIGGER_RE = re.compile(r"(?:1\d{3}|20\d\d)(?:s|'s)?$|\d+[:/]\d|\d+(?:st|nd|rd|th)$|\d{2,3}0s$|\d+-\d")
