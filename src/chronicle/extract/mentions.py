@@ -1,37 +1,71 @@
-"""Event mentions: the sentences of an article that put something on a date."""
+"""Event mentions: the sentences of an article that put something on a date.
+
+A sentence becomes one mention per distinct date it refers to ("talks began on Monday
+and collapsed on Thursday" puts something on both days), so that a date's salience can
+count every reference to it. The first sentences of an article that name no date become
+mentions on the publication date: news puts the day's event in its opening lines, and
+timeline summarization (news-tls's DATEWISE) draws a date's summary from them too.
+"""
 
 from __future__ import annotations
 
-from chronicle.models import Article, EventMention, Sentence
+import datetime as dt
+import re
 
-__all__ = ["event_mentions"]
+from chronicle.models import Article, EventMention, Granularity, Sentence, Timex
+
+__all__ = ["LEAD_SENTENCES", "event_mentions", "lead_index"]
 
 # Granularities precise enough to put an event on a timeline.
-_TIMELINE_GRANULARITIES = ("day", "week", "month")
+_TIMELINE_GRANULARITIES: frozenset[Granularity] = frozenset(("day", "week", "month"))
+#: Undated sentences at the top of an article that are taken to report the day's news:
+#: news-tls collects a publication date's candidate sentences from the first five.
+LEAD_SENTENCES = 3
+# Headlines and datelines are short and unpunctuated; a lead sentence is neither.
+_MIN_LEAD_WORDS = 8
+
+
+#: The header of a reader comment under an online article ("At 12:32 pm on 09 Jun 2010 ,
+#: dancer54 wrote :", "Posted by : K | September 24 , 2008 3:54 PM | Report abuse"). What
+#: follows it is readers' talk, and its timestamps are not references to events.
+_COMMENT_HEADER = re.compile(
+    r"\b\d{1,2}[:.]\d{2}\b[^.!?]{0,60}?\bwrote\s*:|\bPosted by\s*:|\|\s*Report abuse\b"
+    r"|(?:^|\n)\s*--\s*[A-Z][a-z]+\.? \d{1,2} ?, \d{4},? \d{1,2}:\d{2}",
+    re.IGNORECASE,
+)
+
+
+def _dates_referred(sentence: Sentence) -> list[Timex]:
+    """The sentence's placeable time expressions, one per distinct interval, in text order."""
+    seen: set[tuple[dt.date, dt.date]] = set()
+    out: list[Timex] = []
+    for timex in sentence.timexes:
+        if timex.type not in ("DATE", "TIME") or timex.first is None or timex.last is None:
+            continue
+        if timex.granularity not in _TIMELINE_GRANULARITIES:
+            continue
+        if (timex.first, timex.last) in seen:
+            continue
+        seen.add((timex.first, timex.last))
+        out.append(timex)
+    return out
 
 
 def event_mentions(article: Article, sentences: tuple[Sentence, ...]) -> list[EventMention]:
-    """Sentences that put something on a date: those with a precise enough date, and the lead.
+    """One mention per (sentence, date referred to), plus the undated lead sentences.
 
-    A news lead reports the day's event even when it names no date, so an undated lead
-    is placed on the publication date.
+    An undated sentence among the first :data:`LEAD_SENTENCES` real sentences is placed
+    on the publication date with ``time_expression=None``; the timeline tells the lead
+    itself (``sentence_index == lead_index(...)``) from the sentences after it.
     """
     if article.published is None:
         return []
+    published = article.published
+    lead = lead_index(sentences)
     mentions: list[EventMention] = []
-    for sentence in sentences:
-        timex = next(
-            (t for t in sentence.timexes
-             if t.type in ("DATE", "TIME") and t.first and t.last and t.granularity in _TIMELINE_GRANULARITIES),
-            None,
-        )
-        if timex is not None and timex.first is not None and timex.last is not None and timex.granularity:
-            first, last, granularity, expression = timex.first, timex.last, timex.granularity, timex.text
-        elif sentence.index == _lead_index(sentences):
-            first = last = article.published
-            granularity, expression = "day", None
-        else:
-            continue
+
+    def add(sentence: Sentence, first: dt.date, last: dt.date, granularity: Granularity,
+            expression: str | None) -> None:
         mentions.append(
             EventMention(
                 article_id=article.id,
@@ -43,16 +77,32 @@ def event_mentions(article: Article, sentences: tuple[Sentence, ...]) -> list[Ev
                 last=last,
                 granularity=granularity,
                 time_expression=expression,
-                published=article.published,
+                published=published,
                 source=article.source,
             )
         )
+
+    for sentence in sentences:
+        if _COMMENT_HEADER.search(sentence.text):
+            break
+        referred = _dates_referred(sentence)
+        for timex in referred:
+            assert timex.first is not None and timex.last is not None and timex.granularity is not None
+            add(sentence, timex.first, timex.last, timex.granularity, timex.text)
+        if not referred and lead <= sentence.index < lead + LEAD_SENTENCES and (
+            sentence.index == lead or _is_prose(sentence.text)
+        ):
+            add(sentence, published, published, "day", None)
     return mentions
 
 
-def _lead_index(sentences: tuple[Sentence, ...]) -> int:
-    # Headlines and datelines are short; the lead is the first real sentence.
+def _is_prose(text: str) -> bool:
+    return len(text.split()) >= _MIN_LEAD_WORDS and text.rstrip("\"'”’) ").endswith((".", "!", "?"))
+
+
+def lead_index(sentences: tuple[Sentence, ...]) -> int:
+    """The index of the article's lead: its first real sentence, after headline and dateline."""
     for sentence in sentences:
-        if len(sentence.text.split()) >= 8 and sentence.text.rstrip("\"'”’)").endswith((".", "!", "?")):
+        if _is_prose(sentence.text):
             return sentence.index
-    return 0
+    return sentences[0].index if sentences else 0

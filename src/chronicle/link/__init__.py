@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from chronicle.models import EventMention, LinkedEvent
 
-__all__ = ["content_words", "link_mentions"]
+__all__ = ["content_words", "link_mentions", "overlap_coefficient"]
 
 _WORD = re.compile(r"[\w’']+")
 _STOPWORDS = frozenset(
@@ -30,31 +30,40 @@ def content_words(sentence: str) -> frozenset[str]:
     )
 
 
-def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+def overlap_coefficient(a: frozenset[str], b: frozenset[str]) -> float:
+    """Shared words over the size of the smaller set: 1.0 when one sentence's words are all in the other."""
     if not a or not b:
         return 0.0
     return len(a & b) / min(len(a), len(b))
 
 
 def link_mentions(mentions: list[EventMention], threshold: float = SAME_EVENT_OVERLAP) -> list[LinkedEvent]:
-    """Group mentions of the same happening; every mention ends in exactly one event."""
+    """Group mentions of the same happening; every mention ends in exactly one event.
+
+    A mention joins the group whose members it overlaps most *on average* (average
+    linkage): comparing with the union of a group's words instead lets a group that has
+    grown absorb any short sentence on its day, chaining unrelated reports together.
+    Mentions of one article stay apart unless they are the same sentence's twin.
+    """
     by_day: dict[tuple[object, object, str], list[EventMention]] = defaultdict(list)
     for mention in mentions:
         by_day[(mention.first, mention.last, mention.granularity)].append(mention)
     events: list[LinkedEvent] = []
     for block in by_day.values():
-        groups: list[tuple[list[EventMention], set[str]]] = []
+        groups: list[list[tuple[EventMention, frozenset[str]]]] = []
         for mention in sorted(block, key=lambda m: (m.published, m.article_id, m.sentence_index)):
             words = content_words(mention.sentence)
-            best, best_score = None, threshold
+            best: list[tuple[EventMention, frozenset[str]]] | None = None
+            best_score = threshold
             for group in groups:
-                score = _overlap(words, frozenset(group[1]))
-                if score >= best_score and all(m.article_id != mention.article_id for m in group[0]):
+                if any(m.article_id == mention.article_id for m, _ in group):
+                    continue
+                score = sum(overlap_coefficient(words, other) for _, other in group) / len(group)
+                if score >= best_score:
                     best, best_score = group, score
             if best is None:
-                groups.append(([mention], set(words)))
+                groups.append([(mention, words)])
             else:
-                best[0].append(mention)
-                best[1].update(words)
-        events.extend(LinkedEvent(tuple(g[0])) for g in groups)
+                best.append((mention, words))
+        events.extend(LinkedEvent(tuple(m for m, _ in g)) for g in groups)
     return events

@@ -1,7 +1,9 @@
 """Timeline: choose the dates that matter and say what happened on each.
 
 Takes linked events (models only) and returns a :class:`Timeline`; knows nothing of
-how the events were found.
+how the events were found. Dates are ranked by :mod:`~chronicle.timeline.salience`
+(references in the text, publication counts, independent sources); each chosen date is
+summarized by :mod:`~chronicle.timeline.summarize` (centroid with redundancy removal).
 """
 
 from __future__ import annotations
@@ -10,9 +12,12 @@ import datetime as dt
 import hashlib
 import re
 from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from chronicle.models import (
     Article,
+    EventMention,
     Evidence,
     Granularity,
     LinkedEvent,
@@ -21,14 +26,42 @@ from chronicle.models import (
     TimelineEvent,
     TimelineOptions,
 )
+from chronicle.timeline.salience import SalienceWeights, date_salience, spread_dates
+from chronicle.timeline.summarize import Candidate, Pick, SummaryParams, summarize_date
+from chronicle.timeline.text import Vector, add_into, idf_weights, normalized, terms, tfidf
 
-__all__ = ["build_timeline", "date_label"]
+__all__ = ["Method", "build_timeline", "date_label"]
 
 _SPACE = re.compile(r"\s+")
 _COARSENESS = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5, "century": 6}
 #: Events per date when the user does not say: enough to show what a day held without
 #: turning the timeline into a reading list.
 _DEFAULT_EVENTS_PER_DATE = 3
+#: Overlap of content words above which two outlets' reports of a day are one happening.
+_SAME_DAY_REPORT = 0.2
+#: With the number of events chosen automatically, a further event is shown only when it is
+#: at least this central compared with the day's first one.
+_AUTO_KEEP = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Method:
+    """The tunable parts of the timeline method, gathered so experiments can vary them."""
+
+    salience: SalienceWeights = field(default_factory=SalienceWeights)
+    summary: SummaryParams = field(default_factory=SummaryParams)
+    #: Weight of the next day's undated leads among a date's summary candidates (the news
+    #: of a day is often printed the day after, without "yesterday").
+    next_day_leads: float = 1.0
+    #: Weight, among a date's summary candidates, of an event first reported more than
+    #: ``late_after_days`` after the date.
+    late_report: float = 0.5
+    late_after_days: int = 7
+    #: How strongly a chosen date damps the salience of the days near it, and over what
+    #: distance (a fraction of the mean gap between the dates asked for); see
+    #: :func:`~chronicle.timeline.salience.spread_dates`.
+    spread: float = 0.3
+    spread_scale: float = 0.5
 
 
 def date_label(first: dt.date, granularity: Granularity) -> str:
@@ -45,69 +78,200 @@ def date_label(first: dt.date, granularity: Granularity) -> str:
     return f"{first.year:04d}"
 
 
-def _event_id(label: str, event: LinkedEvent) -> str:
-    head = event.mentions[0]
+def _event_id(label: str, head: EventMention) -> str:
     key = f"{label}|{head.article_id}|{head.sentence_index}"
     return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
-def _matches(event: LinkedEvent, terms: list[str]) -> bool:
+def _query_terms(query: str | None) -> list[str]:
+    return [t for t in re.findall(r"\w+", query.lower())] if query else []
+
+
+def _matches(event: LinkedEvent, query: list[str]) -> bool:
     text = " ".join(m.sentence for m in event.mentions).lower()
-    return all(term in text for term in terms)
+    return all(re.search(rf"\b{re.escape(term)}", text) for term in query)
+
+
+def _in_range(event: LinkedEvent, options: TimelineOptions) -> bool:
+    head = event.mentions[0]
+    if options.since and head.last < options.since:
+        return False
+    return not (options.until and head.first > options.until)
+
+
+class _Vectors:
+    """TF-IDF vectors of mention sentences, computed once per sentence."""
+
+    def __init__(self, mentions: Iterable[EventMention]) -> None:
+        sentences: dict[tuple[str, int], str] = {}
+        for m in mentions:
+            sentences.setdefault((m.article_id, m.sentence_index), m.sentence)
+        self._terms = {key: terms(text) for key, text in sentences.items()}
+        self._idf = idf_weights(self._terms.values())
+        self._default = max(self._idf.values(), default=1.0)
+        self._cache: dict[tuple[str, int], Vector] = {}
+
+    def __call__(self, mention: EventMention) -> Vector:
+        key = (mention.article_id, mention.sentence_index)
+        vector = self._cache.get(key)
+        if vector is None:
+            tokens = self._terms.get(key)
+            if tokens is None:
+                tokens = terms(mention.sentence)
+            vector = self._cache[key] = tfidf(tokens, self._idf, self._default)
+        return vector
+
+
+def _closeness(event: LinkedEvent, method: Method) -> float:
+    # A sentence written weeks after the day usually names it in passing ("oil has gushed
+    # since the April 20 explosion"): it is about its own day, not that one.
+    lag = min((m.published - m.first).days for m in event.mentions)
+    return 1.0 if lag <= method.late_after_days else method.late_report
+
+
+def _timeline_event(label: str, pick: Pick) -> TimelineEvent:
+    event = pick.candidate.event
+    return TimelineEvent(
+        id=_event_id(label, pick.head),
+        summary=_SPACE.sub(" ", pick.head.sentence).strip(),
+        sources=event.sources,
+        evidence=tuple(
+            Evidence(m.article_id, _SPACE.sub(" ", m.sentence).strip(), m.time_expression, m.start, m.end)
+            for m in event.mentions
+        ),
+    )
+
+
+def _same_happening(a: Pick, b: Pick) -> bool:
+    if set(a.candidate.event.sources) & set(b.candidate.event.sources):
+        return False
+    words_a, words_b = set(terms(a.head.sentence)), set(terms(b.head.sentence))
+    if not words_a or not words_b:
+        return False
+    return len(words_a & words_b) / min(len(words_a), len(words_b)) >= _SAME_DAY_REPORT
+
+
+def _merged(picks: list[Pick]) -> list[Pick]:
+    """Fold together the day's reports that different outlets make of one happening.
+
+    Linking keeps reports apart unless their wording is close, which is right for choosing
+    a summary's sentences; but outlets word one happening differently ("talks collapsed",
+    "were paused", "broke down"), and a full timeline should show it once, with every source.
+    """
+    out: list[Pick] = []
+    for pick in picks:
+        home = next((p for p in out if _same_happening(p, pick)), None)
+        if home is None:
+            out.append(pick)
+            continue
+        event = LinkedEvent(home.candidate.event.mentions + pick.candidate.event.mentions)
+        out[out.index(home)] = Pick(Candidate(event, home.candidate.weight, home.candidate.own), home.head, home.score)
+    return out
+
+
+def _summary(picks: list[Pick], automatic: bool) -> list[Pick]:
+    if not automatic or not picks:
+        return picks
+    picks = _merged(picks)
+    top = picks[0].score
+    return [p for p in picks if p.score >= _AUTO_KEEP * top]
 
 
 def build_timeline(
-    events: list[LinkedEvent], articles: list[Article], options: TimelineOptions | None = None
+    events: list[LinkedEvent],
+    articles: list[Article],
+    options: TimelineOptions | None = None,
+    method: Method | None = None,
 ) -> Timeline:
-    """Rank dates by how many independent reports point at them, keep the top ones."""
+    """The ``options.dates`` most salient days, each summarized by its most central events.
+
+    With ``options.dates`` set the timeline has exactly that many day-granularity dates
+    (fewer only when fewer days have anything to say), as timeline-summarization
+    evaluation expects; without it, every date is shown, weeks and months included.
+    """
     options = options or TimelineOptions()
-    terms = options.query.lower().split() if options.query else []
+    method = method or Method()
+    query = _query_terms(options.query)
+    kept = [e for e in events if e.mentions and _in_range(e, options) and (not query or _matches(e, query))]
+    vectors = _Vectors(m for e in events for m in e.mentions)
+    story: Vector = {}
+    for event in kept:
+        for mention in event.mentions:
+            add_into(story, vectors(mention))
+    story = normalized(story)
+
     by_date: dict[tuple[dt.date, Granularity], list[LinkedEvent]] = defaultdict(list)
-    for event in events:
+    for event in kept:
         head = event.mentions[0]
-        if options.since and head.last < options.since:
-            continue
-        if options.until and head.first > options.until:
-            continue
-        if terms and not _matches(event, terms):
-            continue
         by_date[(head.first, head.granularity)].append(event)
 
-    def salience(key: tuple[dt.date, Granularity]) -> tuple[int, int, int]:
-        group = by_date[key]
-        articles_citing = {m.article_id for e in group for m in e.mentions}
-        outlets = {m.source or m.article_id for e in group for m in e.mentions}
-        return (len(outlets), len(articles_citing), -_COARSENESS[key[1]])
-
-    chosen = sorted(by_date, key=salience, reverse=True)
-    if options.dates is not None:
-        chosen = chosen[: options.dates]
+    automatic = options.sentences_per_date is None
     per_date = options.sentences_per_date or _DEFAULT_EVENTS_PER_DATE
+    salience = date_salience((m for e in kept for m in e.mentions), method.salience)
+
+    def candidates(day: dt.date, granularity: Granularity) -> list[Candidate]:
+        out = [Candidate(e, _closeness(e, method)) for e in by_date.get((day, granularity), ())]
+        if granularity == "day" and method.next_day_leads > 0:
+            out.extend(
+                Candidate(e, method.next_day_leads, own=False)
+                for e in by_date.get((day + dt.timedelta(days=1), "day"), ())
+                if all(m.time_expression is None for m in e.mentions)
+            )
+        return out
+
+    def in_bounds(day: dt.date) -> bool:
+        return not ((options.since and day < options.since) or (options.until and day > options.until))
 
     entries: list[TimelineEntry] = []
-    for first, granularity in sorted(chosen, key=lambda k: (k[0], -_COARSENESS[k[1]])):
-        label = date_label(first, granularity)
-        ranked = sorted(
-            by_date[(first, granularity)],
-            key=lambda e: (-len(e.sources), e.mentions[0].published, e.mentions[0].article_id,
-                           e.mentions[0].sentence_index),
-        )[:per_date]
-        timeline_events = []
-        for event in ranked:
-            timeline_events.append(
-                TimelineEvent(
-                    id=_event_id(label, event),
-                    summary=_SPACE.sub(" ", event.mentions[0].sentence).strip(),
-                    sources=event.sources,
-                    evidence=tuple(
-                        Evidence(m.article_id, _SPACE.sub(" ", m.sentence).strip(), m.time_expression,
-                                 m.start, m.end)
-                        for m in event.mentions
-                    ),
-                )
+    if options.dates is not None:
+        in_range = {d: s for d, s in salience.items() if in_bounds(d)}
+        first_day = options.since or min(in_range, default=dt.date.min)
+        last_day = options.until or max(in_range, default=dt.date.min)
+        span = (last_day - first_day).days + 1 if in_range else 1
+        # The damping reaches about as far as the mean gap between the dates asked for.
+        # All days are ranked, not just n, to have spares for days with nothing to summarize.
+        gap = method.spread_scale * span / options.dates
+        ranked = spread_dates(in_range, gap, method.spread)
+        for day in ranked:
+            if len(entries) >= options.dates:
+                break
+            # A compressed timeline folds the next morning's undated reports into the
+            # day they report on: that next day may well not be among the chosen dates.
+            picks = _summary(summarize_date(candidates(day, "day"), per_date, vectors, method.summary, story=story), automatic)
+            if picks:
+                label = date_label(day, "day")
+                entries.append(TimelineEntry(label, "day", tuple(_timeline_event(label, p) for p in picks)))
+    else:
+        for day, granularity in list(by_date):
+            if granularity == "day" and not in_bounds(day):
+                continue
+            picks = _summary(
+                # Every day is listed here, so each report stays on its own day.
+                summarize_date(candidates(day, granularity), per_date, vectors, method.summary, neighbours=False, story=story),
+                automatic,
             )
-        entries.append(TimelineEntry(label, granularity, tuple(timeline_events)))
-    return Timeline(
-        entries=tuple(entries),
-        articles=tuple(articles),
-    )
+            if picks:
+                label = date_label(day, granularity)
+                entries.append(TimelineEntry(label, granularity, tuple(_timeline_event(label, p) for p in picks)))
+
+    def order(entry: TimelineEntry) -> tuple[dt.date, int]:
+        first = _first_day(entry.date, entry.granularity)
+        return first, -_COARSENESS[entry.granularity]
+
+    entries.sort(key=order)
+    return Timeline(entries=tuple(entries), articles=tuple(articles))
+
+
+def _first_day(label: str, granularity: Granularity) -> dt.date:
+    if granularity == "day":
+        return dt.date.fromisoformat(label)
+    if granularity == "week":
+        year, week = label.split("-W")
+        return dt.date.fromisocalendar(int(year), int(week), 1)
+    if granularity == "month":
+        year, month = label.split("-")
+        return dt.date(int(year), int(month), 1)
+    if granularity == "quarter":
+        year, quarter = label.split("-Q")
+        return dt.date(int(year), 3 * int(quarter) - 2, 1)
+    return dt.date(int(label[:4]), 1, 1)

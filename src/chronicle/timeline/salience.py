@@ -1,0 +1,98 @@
+"""Date salience: how much a day matters to the story.
+
+DATEWISE (Ghalandari & Ifrim, 2020) ranks days by how often the text refers to them;
+PUBCOUNT by how many articles appeared on them. Each misses something the other sees:
+a day the press keeps coming back to weeks later ("the April 20 explosion") was a turning
+point even if little was published on it, and a day with a burst of coverage is news even
+when later articles call it "last week". So a day scores by the independent articles that
+refer to it by date, those looking back at it counting extra, plus the articles published
+on it (and on the day after, when the news of the day is printed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from chronicle.models import EventMention
+
+__all__ = ["SalienceWeights", "date_salience", "spread_dates"]
+
+
+@dataclass(frozen=True, slots=True)
+class SalienceWeights:
+    """How much each kind of evidence for a day weighs (units: one referring article)."""
+
+    #: An article that names the day.
+    reference: float = 1.0
+    #: Extra for an article that names the day and was published at least this many days after it.
+    retrospective: float = 1.0
+    retrospective_after_days: int = 2
+    #: Factor for an article that names the day before it comes (a plan, not yet an event).
+    announced: float = 1.0
+    #: An article published on the day.
+    published_on: float = 0.5
+    #: An article published the day after (it reports "yesterday"'s news).
+    published_next: float = 0.25
+
+
+def date_salience(
+    mentions: Iterable[EventMention],
+    weights: SalienceWeights | None = None,
+) -> dict[dt.date, float]:
+    """A score per day for every day some day-granularity mention is placed on."""
+    w = weights or SalienceWeights()
+    referring: dict[dt.date, set[str]] = defaultdict(set)
+    announcing: dict[dt.date, set[str]] = defaultdict(set)
+    looking_back: dict[dt.date, set[str]] = defaultdict(set)
+    published: dict[dt.date, set[str]] = defaultdict(set)
+    days: set[dt.date] = set()
+    for m in mentions:
+        if m.granularity != "day":
+            continue
+        days.add(m.first)
+        published[m.published].add(m.article_id)
+        if m.time_expression is None:
+            continue
+        # Sets of articles: wire copy counts once however often it repeats the date.
+        if m.first > m.published:
+            announcing[m.first].add(m.article_id)
+        else:
+            referring[m.first].add(m.article_id)
+            if (m.published - m.first).days >= w.retrospective_after_days:
+                looking_back[m.first].add(m.article_id)
+    scores: dict[dt.date, float] = {}
+    for day in days:
+        scores[day] = (
+            w.reference * len(referring[day])
+            + w.reference * w.announced * len(announcing[day] - referring[day])
+            + w.retrospective * len(looking_back[day])
+            + w.published_on * len(published[day])
+            + w.published_next * len(published.get(day + dt.timedelta(days=1), ()))
+        )
+    return scores
+
+
+def spread_dates(scores: dict[dt.date, float], gap_days: float, damping: float) -> list[dt.date]:
+    """All days in order of choice: the most salient first, each choice damping its neighbours.
+
+    A story's big day drags the days around it up (follow-ups, reactions, "yesterday's"
+    reports), and a timeline of one busy week says less than one that covers the story. So
+    after each choice the scores of the days near it are multiplied by
+    ``1 - damping * exp(-distance / gap_days)``.
+    """
+    gap = max(1.0, gap_days)
+    factor = dict.fromkeys(scores, 1.0)
+    remaining = set(scores)
+    chosen: list[dt.date] = []
+    while remaining:
+        day = max(remaining, key=lambda d: (scores[d] * factor[d], -d.toordinal()))
+        remaining.discard(day)
+        chosen.append(day)
+        if damping > 0:
+            for other in remaining:
+                factor[other] *= 1.0 - damping * math.exp(-abs((other - day).days) / gap)
+    return chosen

@@ -1,0 +1,142 @@
+"""Daily summaries: the few events that best say what happened on a date.
+
+Centroid-based extractive summarization, as news-tls's DATEWISE does it: the day's
+candidate sentences are averaged into a TF-IDF centroid, and events are taken in order of
+how close their best sentence is to it, skipping any too close to one already taken
+(redundancy removal). The unit is a linked event, not a sentence, so that one happening
+reported by five outlets is one candidate carrying five votes, not five near-duplicates.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from chronicle.models import EventMention, LinkedEvent
+from chronicle.timeline.text import Vector, add_into, cosine, normalized
+
+__all__ = ["Candidate", "Pick", "SummaryParams", "summarize_date"]
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryParams:
+    #: Sentences shorter than this (in words) are headlines, bylines or fragments.
+    min_words: int = 8
+    #: Longer ones are usually run-on extraction errors or lists.
+    max_words: int = 60
+    #: Beyond this many words a sentence's score is discounted by ``(words / long_words) ** length_penalty``:
+    #: a long sentence covers more of the centroid without saying more about the day.
+    long_words: int = 25
+    length_penalty: float = 0.3
+    #: Share of the whole story's centroid in each day's centroid.
+    story_share: float = 0.4
+    #: Two events whose chosen sentences are this similar say the same thing.
+    redundancy: float = 0.5
+    #: How much a second, third... independent source adds to an event's score.
+    support_bonus: float = 0.0
+    #: Penalty factor for sentences that report speech rather than state a happening.
+    reported_speech: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A linked event offered for a date's summary, with how strongly it belongs there."""
+
+    event: LinkedEvent
+    #: 1.0 for an event placed on the date, less for one placed by a neighbouring day's news.
+    weight: float = 1.0
+    #: False for an event not known to be of this date: it shapes the centroid, and is
+    #: picked only when ``summarize_date`` is told neighbours may stand in for the date.
+    own: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Pick:
+    """An event chosen for a date and the sentence that will summarize it."""
+
+    candidate: Candidate
+    head: EventMention
+    score: float
+
+
+#: Sentences this similar are copies of one another, never both worth showing.
+_NEAR_COPY = 0.8
+_QUOTE_OPEN = re.compile(r"^\s*(``|\"|“|‘|')")
+_REPORTING = re.compile(
+    r"\b(said|says|told|added|according to|stated|claimed|insisted|warned|argued)\b[^.]*\.?\s*$", re.I
+)
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _statement_factor(text: str, params: SummaryParams) -> float:
+    """Below 1 for sentences that report what someone said instead of what happened."""
+    if _QUOTE_OPEN.search(text) or text.rstrip().endswith("?"):
+        return params.reported_speech * params.reported_speech
+    if _REPORTING.search(text[-60:]):
+        return params.reported_speech
+    return 1.0
+
+
+def summarize_date(
+    candidates: Sequence[Candidate],
+    k: int,
+    vector_of: Callable[[EventMention], Vector],
+    params: SummaryParams | None = None,
+    *,
+    neighbours: bool = True,
+    story: Vector | None = None,
+) -> list[Pick]:
+    """Up to ``k`` events for the date, most central first, none repeating another.
+
+    With ``neighbours`` false, events that are not the date's own are never picked.
+    """
+    p = params or SummaryParams()
+    centroid: Vector = {}
+    for c in candidates:
+        for m in c.event.mentions:
+            add_into(centroid, vector_of(m), c.weight)
+    if story and p.story_share > 0:
+        # Part of the centroid is the whole story's: among a day's sentences, those on
+        # the story's thread beat asides (a football result in a war correspondent's digest).
+        centroid = normalized(centroid)
+        add_into(centroid, story, p.story_share / (1.0 - p.story_share))
+    centroid = normalized(centroid)
+
+    scored: list[Pick] = []
+    for c in candidates:
+        if not (c.own or neighbours):
+            continue
+        best: tuple[float, EventMention] | None = None
+        for m in c.event.mentions:
+            if not p.min_words <= _words(m.sentence) <= p.max_words:
+                continue
+            s = cosine(vector_of(m), centroid) * _statement_factor(m.sentence, p)
+            s /= max(1.0, _words(m.sentence) / p.long_words) ** p.length_penalty
+            if best is None or s > best[0]:
+                best = (s, m)
+        if best is None:
+            continue
+        support = len(c.event.sources)
+        score = best[0] * c.weight * (1.0 + p.support_bonus * math.log(support))
+        scored.append(Pick(c, best[1], score))
+    scored.sort(key=lambda pick: (-pick.score, pick.head.published, pick.head.article_id, pick.head.sentence_index))
+
+    chosen: list[Pick] = []
+    # A second pass tolerates more overlap: a date asked for k sentences gets k when it
+    # has them, as long as none merely repeats another.
+    for threshold in (p.redundancy, _NEAR_COPY):
+        for pick in scored:
+            if len(chosen) >= k:
+                return chosen
+            if any(pick is other for other in chosen):
+                continue
+            v = vector_of(pick.head)
+            if any(cosine(v, vector_of(other.head)) >= threshold for other in chosen):
+                continue
+            chosen.append(pick)
+    return chosen

@@ -1,0 +1,56 @@
+"""Which sentences become dated event mentions, on hand-written articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from chronicle.extract import analyse_article, event_mentions
+from chronicle.models import Article
+
+PUBLISHED = dt.date(2024, 5, 8)  # a Wednesday
+
+
+def _mentions(text: str) -> list[tuple[int, str, str | None]]:
+    article = Article(id="a", text=text, published=PUBLISHED, source="Daily Test")
+    return [(m.sentence_index, m.first.isoformat(), m.time_expression)
+            for m in event_mentions(article, analyse_article(article))]
+
+
+def test_one_mention_per_date_a_sentence_refers_to() -> None:
+    text = (
+        "Ferry crews walked out on May 6, 2024 and returned to work on May 7, 2024 after a short dispute. "
+        "The company said services were back to normal across the whole network."
+    )
+    found = _mentions(text)
+    assert (0, "2024-05-06", "May 6, 2024") in found
+    assert (0, "2024-05-07", "May 7, 2024") in found
+
+
+def test_undated_lead_sentences_go_on_the_publication_date() -> None:
+    text = (
+        "FERRY STRIKE ENDS\n\n"
+        "Ferry services across the bay resumed in full after crews accepted a new pay offer. "
+        "The union said its members had voted to accept the deal by a large margin. "
+        "Passengers queued at the terminal from early in the morning to board the first sailings. "
+        "Managers thanked travellers for their patience during the long dispute over wages. "
+        "Officials expect the timetable to be back to normal across the network soon."
+    )
+    found = _mentions(text)
+    # The headline is not a sentence of news; the next three real sentences are the lead.
+    assert [i for i, _, _ in found] == [1, 2, 3]
+    assert all(day == PUBLISHED.isoformat() and expression is None for _, day, expression in found)
+
+
+def test_reader_comments_are_not_mentions() -> None:
+    text = (
+        "The harbour reopened on May 7, 2024 after a week of repairs to the main quay wall. "
+        "At 12:32 pm on 03 May 2024 , dockfan wrote : I was there on May 1, 2024 and it was a mess. "
+        "Nobody expected the repairs to finish this early, said another reader on May 2, 2024."
+    )
+    days = {day for _, day, _ in _mentions(text)}
+    assert days == {"2024-05-07"}
+
+
+def test_undated_article_gives_nothing() -> None:
+    article = Article(id="u", text="Crews walked out on Monday over pay and conditions at the port.", published=None)
+    assert event_mentions(article, analyse_article(article)) == []

@@ -1,0 +1,113 @@
+"""Choosing dates and summarizing them, on hand-written events."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from chronicle.link import link_mentions
+from chronicle.models import EventMention, TimelineOptions
+from chronicle.timeline import build_timeline, date_label
+from chronicle.timeline.salience import date_salience, spread_dates
+
+D = dt.date
+
+
+def mention(article: str, index: int, sentence: str, day: dt.date, published: dt.date,
+            expression: str | None = "on Monday", granularity: str = "day") -> EventMention:
+    last = day if granularity == "day" else day + dt.timedelta(days=30)
+    return EventMention(article_id=article, sentence_index=index, sentence=sentence, start=0, end=len(sentence),
+                        first=day, last=last, granularity=granularity,  # type: ignore[arg-type]
+                        time_expression=expression, published=published, source=f"outlet-{article}")
+
+
+STRIKE = "Ferry crews in Ostrava walked out over pay, halting every sailing across the bay."
+TALKS = "Talks between the ferry company and the crews' union opened at the conciliation office."
+DEAL = "The ferry company and the union signed a deal raising pay by nine percent over two years."
+ASIDE = "A local choir performed at the harbour festival to a crowd of several hundred people."
+
+
+def story() -> list[EventMention]:
+    return [
+        # The strike day is named by four articles, two of them looking back at it.
+        mention("a", 0, STRIKE, D(2024, 5, 6), D(2024, 5, 6), None),
+        mention("b", 2, "Ferry crews walked out over pay in Ostrava on Monday, halting sailings.", D(2024, 5, 6),
+                D(2024, 5, 7)),
+        mention("c", 4, "Since crews in Ostrava walked out over pay on May 6, no ferry has sailed.", D(2024, 5, 6),
+                D(2024, 5, 10), "May 6"),
+        mention("d", 1, "The strike that began on May 6 over pay cost the ferry company dearly.", D(2024, 5, 6),
+                D(2024, 5, 20), "May 6"),
+        mention("c", 0, TALKS, D(2024, 5, 9), D(2024, 5, 10), "yesterday"),
+        mention("d", 0, DEAL, D(2024, 5, 19), D(2024, 5, 20), "on Sunday"),
+        mention("e", 0, DEAL.replace("signed", "agreed"), D(2024, 5, 19), D(2024, 5, 20), "on Sunday"),
+        mention("e", 1, ASIDE, D(2024, 5, 12), D(2024, 5, 20), "last Sunday"),
+    ]
+
+
+def test_date_label_at_each_granularity() -> None:
+    assert date_label(D(2024, 1, 9), "day") == "2024-01-09"
+    assert date_label(D(2024, 1, 9), "week") == "2024-W02"
+    assert date_label(D(2023, 12, 1), "month") == "2023-12"
+    assert date_label(D(2023, 5, 1), "quarter") == "2023-Q2"
+    assert date_label(D(2023, 5, 1), "year") == "2023"
+
+
+def test_salience_counts_articles_looking_back_more_than_the_day_itself() -> None:
+    scores = date_salience(story())
+    assert max(scores, key=scores.__getitem__) == D(2024, 5, 6)
+    assert scores[D(2024, 5, 19)] > scores[D(2024, 5, 12)]
+
+
+def test_spreading_dates_prefers_a_far_day_over_the_big_days_neighbour() -> None:
+    scores = {D(2024, 5, 6): 10.0, D(2024, 5, 7): 6.0, D(2024, 6, 20): 5.0}
+    assert spread_dates(scores, 10.0, 0.0)[:2] == [D(2024, 5, 6), D(2024, 5, 7)]  # no damping: by score
+    assert spread_dates(scores, 10.0, 0.5)[:2] == [D(2024, 5, 6), D(2024, 6, 20)]
+
+
+def test_exact_number_of_day_dates_and_sentences() -> None:
+    events = link_mentions(story())
+    timeline = build_timeline(events, [], TimelineOptions(dates=2, sentences_per_date=1))
+    assert [e.date for e in timeline.entries] == ["2024-05-06", "2024-05-19"]
+    assert all(e.granularity == "day" and len(e.events) == 1 for e in timeline.entries)
+    strike = timeline.entries[0].events[0]
+    # The summary is one of the day's sentences, and its evidence names the article and the time expression.
+    assert strike.summary in {m.sentence for m in story() if m.first == D(2024, 5, 6)}
+    assert all(ev.article in strike.sources for ev in strike.evidence)
+
+
+def test_one_happening_reported_by_two_outlets_is_one_event_with_both_sources() -> None:
+    timeline = build_timeline(link_mentions(story()), [], TimelineOptions())
+    deal_day = next(e for e in timeline.entries if e.date == "2024-05-19")
+    assert len(deal_day.events) == 1
+    assert set(deal_day.events[0].sources) == {"d", "e"}
+    assert {ev.time_expression for ev in deal_day.events[0].evidence} == {"on Sunday"}
+
+
+def test_since_and_until_bound_the_dates() -> None:
+    options = TimelineOptions(dates=5, sentences_per_date=1, since=D(2024, 5, 8), until=D(2024, 5, 15))
+    timeline = build_timeline(link_mentions(story()), [], options)
+    assert [e.date for e in timeline.entries] == ["2024-05-09", "2024-05-12"]
+
+
+def test_query_keeps_the_thread_of_the_story() -> None:
+    timeline = build_timeline(link_mentions(story()), [], TimelineOptions(query="deal"))
+    assert [e.date for e in timeline.entries] == ["2024-05-19"]
+    assert all("deal" in ev.sentence for entry in timeline.entries for e in entry.events for ev in e.evidence)
+
+
+def test_full_timeline_keeps_coarse_dates_and_orders_entries() -> None:
+    mentions = [*story(), mention("f", 0, "Ferry fares rose several times during May across the bay routes.",
+                                  D(2024, 5, 1), D(2024, 6, 2), "in May", "month")]
+    timeline = build_timeline(link_mentions(mentions), [], TimelineOptions())
+    labels = [e.date for e in timeline.entries]
+    assert "2024-05" in labels
+    assert labels.index("2024-05") < labels.index("2024-05-06")
+
+
+@pytest.mark.parametrize("k", [1, 2])
+def test_a_day_never_repeats_a_sentence(k: int) -> None:
+    timeline = build_timeline(link_mentions(story()), [], TimelineOptions(dates=3, sentences_per_date=k))
+    for entry in timeline.entries:
+        summaries = [e.summary for e in entry.events]
+        assert len(summaries) == len(set(summaries)) <= k
