@@ -65,6 +65,14 @@ class Chronicle:
         options = ReadOptions(format=format, date=date, max_bytes=max_bytes)
         return engine.ingest(self.store, paths, options, progress=progress)
 
+    def analyse(self, *, progress: engine.Progress | None = None) -> int:
+        """Run the language pipeline over every stored article now (results are cached in the
+        store), so later timelines, claims and entities come from the store at once.
+
+        Returns the number of articles analysed.
+        """
+        return engine.analyse_all(self.store, progress=progress)
+
     def articles(self, *, include_copies: bool = True) -> list[StoredArticle]:
         """Stored articles by publication date, copies marked."""
         return self.store.articles(include_copies=include_copies)

@@ -36,6 +36,7 @@ from chronicle.store import Store
 
 __all__ = [
     "analyse",
+    "analyse_all",
     "analyse_language",
     "build_timeline",
     "claim_groups",
@@ -263,6 +264,14 @@ def build_timeline(
     cited = {s for entry in result.entries for event in entry.events for s in event.sources}
     found = analyse_language(store, [a for a in articles if a.id in cited])
     return _with_language(result, found)
+
+
+def analyse_all(store: Store, *, progress: Progress | None = None) -> int:
+    """Both analyses of every stored article that is not a copy, cached in the store."""
+    articles = [s.article for s in store.articles(include_copies=False)]
+    analyse(store, [a for a in articles if a.published is not None])
+    analyse_language(store, articles, progress=progress)
+    return len(articles)
 
 
 def entities(store: Store, *, progress: Progress | None = None) -> list[StoryEntity]:

@@ -303,7 +303,23 @@ RESOLUTION: list[Case] = [
      {"source": "They", "speaker": "Democrats"}),
 ]
 
-ALL_CASES = DIRECT + MIXED + INDIRECT + STANCE + BROAD + ACCORDING + REPORTED + RESOLUTION
+# Cues that run past the reporting verb, and copular and raising constructions.
+EXTENDED: list[Case] = [
+    ("The senator continued to say that the bill would fail.", "continued to say",
+     {"source": "The senator", "content": "that the bill would fail"}),
+    ("The governor expressed confidence that the budget would pass.", "expressed confidence",
+     {"source": "The governor", "content": "that the budget would pass"}),
+    ("Republican leaders are worried about the cost of the plan.", "are worried about",
+     {"source": "Republican leaders", "content": "the cost of the plan"}),
+    ("The mayor was confident that the vote would pass.", "was confident",
+     {"source": "The mayor", "content": "that the vote would pass"}),
+    ("The new figures appear to be wrong.", "appear",
+     {"source": None, "content": "The new figures ... to be wrong"}),
+    ('"We will win," Jones told reporters in May. "Nobody can stop us."', "told",
+     {"source": "Jones", "content": '"We will win," ... "Nobody can stop us."', "kind": "direct"}),
+]
+
+ALL_CASES = DIRECT + MIXED + INDIRECT + STANCE + BROAD + ACCORDING + REPORTED + RESOLUTION + EXTENDED
 
 
 def _pick(atts: list[Attribution], cue: str) -> Attribution:

@@ -98,11 +98,17 @@ def cli() -> None:
 @click.option("--date", callback=_parse_day, help="Publication date for inputs that carry none (YYYY-MM-DD).")
 @click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, type=click.IntRange(min=1),
               help="Refuse files larger than this.")
-def ingest(paths: tuple[str, ...], db: str, fmt: str | None, date: dt.date | None, max_bytes: int) -> None:
+@click.option("--analyse", is_flag=True,
+              help="Also run the language pipeline now (entities, claims, events), so later commands are instant.")
+def ingest(paths: tuple[str, ...], db: str, fmt: str | None, date: dt.date | None, max_bytes: int,
+           analyse: bool) -> None:
     """Read articles from files and folders into the store."""
     with Chronicle(db) as story:
         report = _ingest(story, paths, fmt, date, max_bytes)
-    _report(report, _stderr())
+        _report(report, _stderr())
+        if analyse:
+            with _progress("analysing", len(story.articles(include_copies=False))) as advance:
+                story.analyse(progress=advance)
     sys.exit(0 if report.ok else EXIT_REJECTED)
 
 
@@ -165,6 +171,8 @@ def _print_timeline(result: Timeline, console: Console) -> None:
 @click.option("--since", callback=_parse_day, help="First date (YYYY-MM-DD).")
 @click.option("--until", callback=_parse_day, help="Last date (YYYY-MM-DD).")
 @click.option("--query", help="Only events whose evidence mentions all these words.")
+@click.option("--language/--no-language", default=True, show_default=True,
+              help="Actors, places and claims from the language pipeline (slower on a first run; cached).")
 def timeline(
     paths: tuple[str, ...],
     db: str | None,
@@ -177,6 +185,7 @@ def timeline(
     since: dt.date | None,
     until: dt.date | None,
     query: str | None,
+    language: bool,
 ) -> None:
     """Build the timeline of PATHS (in a temporary store) or of the store --db."""
     if bool(paths) == bool(db):
@@ -190,7 +199,8 @@ def timeline(
         with _progress("analysing", None) as advance:
             # The tls format has no place for actors or claims: skip the language pipeline.
             result = story.timeline(dates=dates, sentences_per_date=sentences_per_date, since=since,
-                                    until=until, query=query, progress=advance, language=fmt != "tls")
+                                    until=until, query=query, progress=advance,
+                                    language=language and fmt != "tls")
     if report is not None and (report.rejections or report.undated or report.copies):
         _report(report, _stderr())
     if fmt == "text" and output is None:

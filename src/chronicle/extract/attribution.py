@@ -8,7 +8,10 @@ observed on its training articles, because that is what the extractor is measure
 * the source is the whole subject noun phrase ("White House spokesman John Kirby"), pronouns
   included as written ("He"); the person meant is given separately as ``speaker``;
 * the cue is the reporting verb with its auxiliaries, negation, "also" and particles ("has also
-  called on"), plus the preposition that introduces a prepositional content ("talked about");
+  called on"), plus the preposition that introduces a prepositional content ("talked about"); it
+  runs on through a few catenative verbs ("continued to say") and light objects ("expressed
+  confidence that"), and a copula takes its adjective ("are worried about");
+* the subject of a raising verb ("The figures appear to be wrong") is part of the content;
 * the content is the complement clause, *including* the complementiser "that", without the
   sentence-final full stop; a direct quote keeps its quotation marks (and any punctuation inside
   them), and a quote that the cue interrupts or that goes on in the next sentences of the same
@@ -310,8 +313,9 @@ def cue_features(tok: Token, in_quote: bool) -> list[str]:
     """Features of a candidate cue head (a verb or noun) for the learned cue model.
 
     Lemma, part of speech and tag, the token's own dependency, its dependents (per lemma too:
-    "believe" with a clausal complement reports, without one rarely does), the kind of subject,
-    whether the hand lexicon knows it and whether it stands inside a quotation.
+    "believe" with a clausal complement reports, without one rarely does), the adjective of a
+    copula and its dependents ("were critical of"), the kind of subject, whether the hand lexicon
+    knows it and whether it stands inside a quotation.
     """
     lem = tok.lemma_.lower()
     pos = tok.pos_
@@ -335,6 +339,18 @@ def cue_features(tok: Token, in_quote: bool) -> list[str]:
             continue
         feats.append("C=" + pos + "|" + d)
         feats.append("LC=" + lem + "|" + d)
+    adj = _copula_adjective(tok)
+    if adj is not None:
+        alem = adj.lemma_.lower()
+        feats.append("A=" + alem)
+        for c in adj.children:
+            d = c.dep_
+            if d == "prep":
+                d = "prep:" + c.lower_
+            elif d not in _FRAME_DEPS:
+                continue
+            feats.append("AC=" + d)
+            feats.append("ALC=" + alem + "|" + d)
     if pos != "NOUN":
         subj = _subject(tok)
         if subj is None:
@@ -354,6 +370,19 @@ def cue_features(tok: Token, in_quote: bool) -> list[str]:
         feats.append("Q")
         feats.append("LQ=" + lem)
     return feats
+
+
+def _is_candidate(tok: Token) -> bool:
+    """Whether the learned cue model is asked about ``tok``: verbs, nouns and a copula with an
+    adjective ("were critical of", "is confident that")."""
+    return tok.pos_ in ("VERB", "NOUN") or _copula_adjective(tok) is not None
+
+
+def _copula_adjective(tok: Token) -> Token | None:
+    """The adjective of a copula ("are concerned" -> "concerned"), if ``tok`` is one."""
+    if tok.pos_ != "AUX" or tok.lemma_ != "be":
+        return None
+    return next((c for c in tok.children if c.dep_ == "acomp"), None)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -417,7 +446,9 @@ def _source_tokens(subj: Token, verb: Token) -> list[Token]:
     return run
 
 
-def _cue_tokens(verb: Token, subj: Token | None, content_prep: Token | None) -> list[Token]:
+def _cue_tokens(
+    verb: Token, subj: Token | None, content_prep: Token | None, last: Token | None = None
+) -> list[Token]:
     """The verb with the material PolNeAR puts in a cue: auxiliaries, negation, adjacent adverbs
     ("has repeatedly said"), particles, a following colon, a bare weekday ("said Sunday") and
     "in a statement"/"in an interview" directly after the verb."""
@@ -460,6 +491,9 @@ def _cue_tokens(verb: Token, subj: Token | None, content_prep: Token | None) -> 
     ):
         # "was quoted as saying"
         end += 2
+    if last is not None and last.i >= end:
+        # "tends to hold", "took a position on": the cue runs on to a chained verb or noun.
+        end = last.i + 1
     if content_prep is not None and content_prep.i == end:
         end += 1
     if end < len(doc) and doc[end].text == ":":
@@ -469,6 +503,19 @@ def _cue_tokens(verb: Token, subj: Token | None, content_prep: Token | None) -> 
 
 def _content_head(verb: Token) -> tuple[Token | None, Token | None]:
     """The token heading the reported content and, if prepositional, its preposition."""
+    adj = _copula_adjective(verb)
+    if adj is not None:
+        # "were critical of X", "is confident that X", "was eager to X".
+        for c in adj.children:
+            if c.i < adj.i:
+                continue
+            if c.dep_ in ("ccomp", "xcomp"):
+                return c, None
+            if c.dep_ == "prep" and c.lower_ in _ADJ_CONTENT_PREPS:
+                obj = _prep_object(c)
+                if obj is not None:
+                    return obj, c
+        return None, None
     kids = list(verb.children)
     for dep in ("ccomp", "parataxis"):
         for c in kids:
@@ -489,6 +536,73 @@ def _content_head(verb: Token) -> tuple[Token | None, Token | None]:
             if obj is not None:
                 return obj, c
     return None, None
+
+
+#: Object nouns that PolNeAR keeps in the cue together with the preposition or clause that
+#: follows them ("took a position on X", "expressed confidence that X"): those that do so more
+#: often than not on the training split.
+_ADJ_CONTENT_PREPS = frozenset("about of on with in to for over by".split())
+
+_CUE_OBJ_NOUNS = frozenset(
+    """
+    concern concerns criticism case position doubt doubts confidence opinion apology apologies
+    grievance grievances sympathy skepticism stance
+    """.split()
+)
+
+#: Catenative verbs that PolNeAR's cue runs through ("continued to say", "tends to hold"), as
+#: against "wants" or "pledged", whose cue stops at the verb with "to ..." in the content.
+_CHAIN_VERBS = frozenset("continue try tend struggle move set fail choose strive need".split())
+
+#: Raising verbs: their subject is part of the content ("X seems to ...", "X is expected to ...").
+_RAISING_VERBS = frozenset("seem appear".split())
+_RAISING_PASSIVES = frozenset("expect ask believe say report think consider".split())
+
+_CHAIN_GAP_DEPS = frozenset(["aux", "neg", "advmod"])
+
+
+def _chain_content(verb: Token, head: Token, prep: Token | None) -> tuple[Token, Token | None, Token | None]:
+    """Follow the content past a catenative verb or a light object into the cue.
+
+    "continued to say he had ..." has cue "continued to say" and content "he had ...";
+    "has taken a position on the bill" has cue "has taken a position on" and content "the bill".
+    Returns the new content head, its preposition and the last token the cue must reach.
+    """
+    doc = verb.doc
+    last: Token | None = None
+    cur = verb
+    for _ in range(3):
+        if prep is not None:
+            break
+        if (
+            head.dep_ == "xcomp"
+            and head.pos_ == "VERB"
+            and head.head.i == cur.i
+            and cur.lemma_.lower() in _CHAIN_VERBS
+        ):
+            gap = doc[(last or cur).i + 1 : head.i]
+            if not gap or not all(t.head.i == head.i and t.dep_ in _CHAIN_GAP_DEPS for t in gap):
+                break
+            if not any(t.lower_ == "to" for t in gap):
+                break
+            inner, iprep = _content_head(head)
+            if inner is None or inner.i < head.i:
+                break
+            last, cur, head, prep = head, head, inner, iprep
+            continue
+        if head.dep_ == "dobj" and head.pos_ == "NOUN" and head.lower_ in _CUE_OBJ_NOUNS:
+            for c in head.children:
+                if c.i < head.i:
+                    continue
+                if c.dep_ == "prep" and c.lower_ in _NOUN_CONTENT_PREPS:
+                    obj = _prep_object(c)
+                    if obj is not None:
+                        return obj, c, c
+                if c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+                    return c, None, head
+                break
+        break
+    return head, prep, last
 
 
 def _prep_object(prep: Token) -> Token | None:
@@ -537,11 +651,11 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         att: Attribution | None = None
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             att = _according_to(doc, tok, quotes)
-        elif tok.pos_ in ("VERB", "NOUN"):
+        elif _is_candidate(tok):
             in_quote = quotes.containing(tok.idx, tok.idx + len(tok.text)) is not None
             if in_quote or _cue_score(cue_features(tok, in_quote), weights) < threshold:
                 continue
-            if tok.pos_ == "VERB":
+            if tok.pos_ != "NOUN":
                 att = _verb_attribution(doc, tok, quotes, used_quotes)
             else:
                 att = _noun_attribution(doc, tok, quotes, used_quotes)
@@ -609,6 +723,9 @@ def _verb_attribution(
         quote = _adjacent_quote(verb, subj, quotes, after=False)
         if quote is not None:
             head, prep = None, None
+    cue_last = _copula_adjective(verb)
+    if head is not None and head.i > verb.i and cue_last is None:
+        head, prep, cue_last = _chain_content(verb, head, prep)
     content_toks: list[Token] = []
     if head is not None:
         content_toks = list(head.subtree)
@@ -618,7 +735,7 @@ def _verb_attribution(
             # verb's prepositional phrases that directly follow it (mostly inside the content on
             # PolNeAR's training split).
             end = head.right_edge.i
-            for c in sorted(verb.children, key=lambda x: x.i):
+            for c in sorted(head.head.children, key=lambda x: x.i):
                 if c.i <= head.i:
                     continue
                 if c.left_edge.i != end + 1:
@@ -632,7 +749,18 @@ def _verb_attribution(
         # '"...," he said' parsed with the quote as the head of the reporting clause.
         clause = {t.i for t in verb.subtree}
         content_toks = [t for t in verb.head.subtree if t.i not in clause]
-    if content_toks and head is not None and head.i > verb.i and subj is not None and subj.i < verb.i:
+    if (
+        head is not None
+        and head.dep_ == "xcomp"
+        and subj is not None
+        and subj.dep_ in ("nsubj", "nsubjpass")
+        and subj.i < verb.i
+        and (verb.lemma_.lower() in _RAISING_VERBS or (subj.dep_ == "nsubjpass" and verb.lemma_.lower() in _RAISING_PASSIVES))
+    ):
+        # "The statistics appear to be fabricated": the subject belongs to what is reported.
+        content_toks = list(subj.subtree) + content_toks
+        subj = None
+    elif content_toks and head is not None and head.i > verb.i and subj is not None and subj.i < verb.i:
         content_toks = _parenthetical_prefix(verb, subj) + content_toks
     if not content_toks:
         quote = _adjacent_quote(verb, subj, quotes)
@@ -650,7 +778,7 @@ def _verb_attribution(
     if not content:
         return None
     src_toks = _source_tokens(subj, verb) if subj is not None else []
-    cue_toks = _cue_tokens(verb, subj, prep)
+    cue_toks = _cue_tokens(verb, subj, prep, cue_last)
     source = _spans_of(src_toks, trim=False) or None
     cue = _spans_of(cue_toks, trim=False) or None
     kind = _kind(doc, content, quotes)
@@ -877,9 +1005,11 @@ def _extend_quote(verb: Token, spans: CharSpan, quotes: _QuoteIndex) -> CharSpan
     discontinuous content.
     """
     text = quotes.text
-    clause_lo = verb.left_edge.idx if verb.left_edge.i > verb.i - 8 else verb.idx
+    clause_lo = verb.idx
     clause_hi = verb.idx + len(verb.text)
     for t in verb.children:
+        if t.i < verb.i and t.dep_ in ("aux", "auxpass", "neg", "advmod") and t.i > verb.i - 4:
+            clause_lo = min(clause_lo, t.idx)
         if t.dep_ in ("nsubj", "nsubjpass") and t.i > verb.i:
             clause_hi = max(clause_hi, t.right_edge.idx + len(t.right_edge.text))
         if t.dep_ in ("nsubj", "nsubjpass") and t.i < verb.i:
@@ -907,10 +1037,14 @@ def _extend_quote(verb: Token, spans: CharSpan, quotes: _QuoteIndex) -> CharSpan
                 pos = q[1]
     while True:
         q = quotes.next_after(pos)
-        if q is None or q[0] >= para_end or text[pos : q[0]].strip(" \t.,;:") != "":
+        if q is None:
             break
-        out.append(q)
-        pos = q[1]
+        gap = text[pos : q[0]]
+        if q[0] < para_end and gap.strip(" \t.,;:") == "":
+            out.append(q)
+            pos = q[1]
+            continue
+        break
     return _merge(text, out)
 
 
