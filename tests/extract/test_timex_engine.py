@@ -231,3 +231,10 @@ def test_earnings_comparisons() -> None:
 def test_planned_to_is_a_future_cue() -> None:
     text = "The team planned to leave on Thursday."
     assert clause_tense(text, text.index("Thursday"), len(text) - 1) > 0
+
+
+def test_named_weekday_moves_the_narrative_time() -> None:
+    # A weekday found from the DCT is still where the story now is: "two days later" counts from it.
+    text = "The club asked the league for a hearing on Monday. Two days later, the panel ruled against it."
+    found = {t.text: t.value for t in tag(text, dt.date(2025, 3, 14))}
+    assert found == {"Monday": "2025-03-10", "Two days later": "2025-03-12"}

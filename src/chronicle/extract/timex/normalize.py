@@ -297,6 +297,9 @@ def _finer(a: str, b: str) -> str:
     return a if ORDER.index(a) <= ORDER.index(b) else b
 
 
+_WEEKDAY_NAME_RE = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
 class Resolver:
     """Resolves the expressions of one document in reading order (keeps the anchors)."""
 
@@ -394,7 +397,11 @@ class Resolver:
             # a quarter still to come ("a loss in the third quarter of 1990") is a forecast,
             # not the reported quarter that "a year earlier" compares with
             self.quarter, self.quarter_pos = res.point, start
-        if res is not None and res.point is not None and not res.deictic:
+        if res is not None and res.point is not None and (
+            not res.deictic or (res.point.gran in ("day", "time") and _WEEKDAY_NAME_RE.search(span))
+        ):
+            # A named weekday ("on Monday") is where the story now is, even though it is found
+            # from the DCT: "Two days later" after it counts from that Monday.
             self._move_ref(res.point, explicit=kind == "date" and bool(_YEAR_RE.search(span)))
         return res
 
