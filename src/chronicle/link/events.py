@@ -1,0 +1,576 @@
+"""Cross-document event linking: one happening, however many sentences report it.
+
+Two stages, as in entity resolution:
+
+1. **Blocking by compatible dates.** Two mentions can only be one happening if their
+   intervals overlap: a day inside a week or a month can join it, two different days
+   cannot. A group must keep a common interval, and its first mention (the one the
+   timeline dates the event by) is its finest-dated one.
+2. **A same-event decision from combined features** on each candidate pair:
+   content-word overlap, shared names (or the extractor's ``actors``), shared or
+   conflicting numbers, and the event words: a small table of synonyms ("visited" /
+   "toured" / "inspection") and antonyms ("condemned" / "welcomed") that no bag of
+   words or sentence embedding gets right on its own (see ``/work/shared/STACK.md``:
+   "Sullivan condemned" vs "Sullivan welcomed" embed at cosine 0.70 while a true
+   paraphrase scores 0.43). An optional sentence embedding adds paraphrase recall.
+
+Groups are then formed by average-linkage agglomerative clustering over candidate
+pairs only, which keeps a topic of a few thousand mentions well under a second.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from chronicle.models import EventMention, Granularity, LinkedEvent
+
+__all__ = [
+    "EVENT_CLASSES",
+    "PairFeatures",
+    "compatible",
+    "link_events",
+    "mention_features",
+    "pair_features",
+    "pair_score",
+]
+
+Embed = Callable[[list[str]], npt.NDArray[np.floating]]
+
+# ---------------------------------------------------------------------------------------
+# Lexicon
+
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but nor of to in on at for from by with as is are was were be been being has have had "
+    "that this these those it its his her their they them he she we you i our us not no said says say "
+    "told will would could should may might can also after before about over into than then there which "
+    "who whom what when where while up out new more most other some such only just very so if do did does "
+    "according all both each any own per via amid among against during since until "
+    "week month year day today yesterday tomorrow morning afternoon evening night earlier later last next "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec "
+    "him me my mr mrs ms dr".split()
+)
+# Capitalized words that are not names: sentence starters, titles and calendar words.
+_NOT_NAMES = _FUNCTION_WORDS | frozenset(
+    "president minister secretary chief leader spokesman spokeswoman adviser general state states "
+    "government officials official reuters ap afp".split()
+)
+
+#: Event words by class (stems, see :func:`_stem`): reports of one happening use words of
+#: one class even when they share no word ("visited" / "conducted his tour").
+EVENT_CLASSES: dict[str, frozenset[str]] = {
+    "visit": frozenset("visit tour inspect inspection trip".split()),
+    "launch": frozenset("fire launch test-fire testfire".split()),
+    "condemn": frozenset("condemn denounce criticise criticize decry slam deplore rebuke".split()),
+    "welcome": frozenset("welcome praise hail applaud commend".split()),
+    "strike": frozenset("strike walkout walk stoppage picket".split()),
+    "vote": frozenset("vote ballot poll referendum".split()),
+    "approve": frozenset("approve ratify endorse adopt pass accept".split()),
+    "reject": frozenset("reject veto refuse oppose".split()),
+    "deal": frozenset("deal agreement settlement accord pact agree".split()),
+    "talks": frozenset("talk negotiation negotiate meet meeting summit".split()),
+    "breakdown": frozenset("pause collapse suspend stall break breakdown".split()),
+    "attack": frozenset("attack bomb bombing shell shelling airstrike raid blast explosion".split()),
+    "die": frozenset("kill dead die death toll casualty".split()),
+    "court": frozenset("court injunction ruling rule judge verdict order".split()),
+    "arrest": frozenset("arrest detain custody".split()),
+    "resign": frozenset("resign resignation quit".split()),
+    "elect": frozenset("elect election win victory".split()),
+    "raise": frozenset("raise hike lift increase rise".split()),
+    "cut": frozenset("cut lower reduce decrease fall".split()),
+    "sanction": frozenset("sanction embargo".split()),
+    "begin": frozenset("begin began begun start open".split()),
+    "return": frozenset("return resume".split()),
+    "statement": frozenset("statement declaration communique".split()),
+}
+#: Classes that cannot name the same happening: an event condemned is not one welcomed.
+_ANTONYMS = frozenset(
+    frozenset(p)
+    for p in (("condemn", "welcome"), ("approve", "reject"), ("raise", "cut"), ("deal", "breakdown"))
+)
+_OPPOSITE: dict[str, frozenset[str]] = {
+    c: frozenset(x for pair in _ANTONYMS if c in pair for x in pair if x != c) for pair in _ANTONYMS for c in pair
+}
+_POLAR = frozenset(_OPPOSITE)
+_CLASS_OF: dict[str, frozenset[str]] = {}
+for _name, _stems in EVENT_CLASSES.items():
+    for _stem_word in _stems:
+        _CLASS_OF[_stem_word] = _CLASS_OF.get(_stem_word, frozenset()) | {_name}
+del _name, _stems, _stem_word
+
+_WORD = re.compile(r"[A-Za-z][\w’'-]*|\d[\d,.]*\d|\d")
+_NUMBER_WORDS = {
+    "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "dozen": "12", "hundred": "100",
+}
+_SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+
+def _stem(word: str) -> str:
+    """A crude suffix stripper: enough to meet "visited", "visits" and "visit"."""
+    w = word
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 5 and w.endswith("ing"):
+        w = w[:-3]
+    elif len(w) > 4 and w.endswith("ed"):
+        w = w[:-2] if not w.endswith("eed") else w[:-1]
+        if w.endswith("i"):
+            w = w[:-1] + "y"
+    elif len(w) > 3 and w.endswith("es") and w[-3] in "sxzh":
+        w = w[:-2]
+    elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    # Undo consonant doubling ("stopped" -> "stopp" -> "stop") and restore a lost final e
+    # only where it matters for the lexicon ("welcom" -> "welcome", "rais" -> "raise").
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+        w = w[:-1]
+    return _E_RESTORE.get(w, w)
+
+
+_E_RESTORE = {
+    s[:-1]: s for stems in EVENT_CLASSES.values() for s in stems if s.endswith("e") and len(s) > 3
+}
+
+
+# ---------------------------------------------------------------------------------------
+# Per-mention features
+
+
+@dataclass(frozen=True, slots=True)
+class _Features:
+    words: frozenset[str]
+    names: frozenset[str]
+    numbers: frozenset[str]
+    classes: frozenset[str]
+    #: Adjacent content-word pairs that contain an event word ("joint statement", "pay
+    #: deal"): the name a story gives its happening, which outlets repeat.
+    phrases: frozenset[str]
+    negated: bool
+
+
+def _number(token: str) -> str | None:
+    raw = token.replace(",", "")
+    try:
+        value = float(raw)
+    except ValueError:
+        return None
+    return f"{value:g}"
+
+
+def mention_features(mention: EventMention) -> _Features:
+    """Content-word stems, names, numbers and event classes of one mention's sentence."""
+    text = mention.sentence
+    words: set[str] = set()
+    names: set[str] = set()
+    numbers: set[str] = set()
+    classes: set[str] = set()
+    phrases: set[str] = set()
+    previous: str | None = None
+    tokens = [m.group(0) for m in _WORD.finditer(text)]
+    for i, token in enumerate(tokens):
+        if token[0].isdigit():
+            value = _number(token)
+            previous = None
+            if value is not None:
+                nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+                if nxt in _SCALE:  # "4 million" and "4,000,000" are one number
+                    value = f"{float(value) * _SCALE[nxt]:g}"
+                numbers.add(value)
+            continue
+        lower = token.lower().replace("’", "'")
+        if lower.endswith("'s"):
+            lower = lower[:-2]
+        lower = lower.strip("'")
+        if lower in _NUMBER_WORDS:
+            numbers.add(_NUMBER_WORDS[lower])
+            previous = None
+            continue
+        if len(lower) < 2 or lower in _FUNCTION_WORDS:
+            previous = None
+            continue
+        stem = _stem(lower)
+        words.add(stem)
+        if previous is not None and (previous in _CLASS_OF or stem in _CLASS_OF):
+            phrases.add(f"{previous} {stem}")
+        previous = stem
+        # Names are capitalized words that are neither sentence starters nor titles; an
+        # all-caps acronym (KCNA, VDU) is a name too.
+        if token[0].isupper() and lower not in _NOT_NAMES and (i > 0 or token.isupper() or len(tokens) == 1):
+            names.add(stem)
+        for part in (stem, *stem.split("-")):
+            found = _CLASS_OF.get(part)
+            if found:
+                classes.update(found)
+    if mention.trigger:
+        trigger = _stem(mention.trigger.lower())
+        words.add(trigger)
+        classes.update(_CLASS_OF.get(trigger, ()))
+    for actor in mention.actors:
+        names.update(_stem(w.lower()) for w in _WORD.findall(actor) if w.lower() not in _NOT_NAMES)
+    return _Features(
+        frozenset(words), frozenset(names), frozenset(numbers), frozenset(classes), frozenset(phrases), mention.negated
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Pair features and the decision
+
+
+@dataclass(frozen=True, slots=True)
+class PairFeatures:
+    """What two mentions share, each in [0, 1] (numbers and events: -1 conflict, +1 agree)."""
+
+    words: float
+    names: float
+    numbers: float
+    events: float
+    phrase: float
+    antonym: bool
+    cosine: float | None = None
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def _agreement(a: frozenset[str], b: frozenset[str]) -> float:
+    """+1 when both sets are known and share something, -1 when they share nothing, else 0."""
+    if not a or not b:
+        return 0.0
+    return 1.0 if a & b else -1.0
+
+
+def _words(a: frozenset[str], b: frozenset[str]) -> float:
+    """Mean of the overlap coefficient and the Dice coefficient: the first alone calls a
+    short sentence the same as any longer one containing its three words."""
+    if not a or not b:
+        return 0.0
+    shared = len(a & b)
+    return (shared / min(len(a), len(b)) + 2 * shared / (len(a) + len(b))) / 2
+
+
+def pair_features(a: _Features, b: _Features, cosine: float | None = None) -> PairFeatures:
+    """Compare two mentions' features."""
+    numbers = _agreement(a.numbers, b.numbers)
+    opposite = frozenset().union(*(_OPPOSITE.get(c, frozenset()) for c in a.classes)) if a.classes else frozenset()
+    antonym = bool(opposite & b.classes) and not (a.classes & b.classes & _POLAR)
+    # Both name who was involved and nobody is in common: a conflict, not just no evidence.
+    names = _overlap(a.names, b.names) if _agreement(a.names, b.names) >= 0 else -1.0
+    events = _agreement(a.classes, b.classes)
+    if a.negated != b.negated:  # "did not sign" and "signed" are not one happening
+        antonym = True
+    phrase = 1.0 if a.phrases & b.phrases else 0.0
+    return PairFeatures(_words(a.words, b.words), names, numbers, events, phrase, antonym, cosine)
+
+
+#: Weights of the lexical score. Set by hand from what each feature means (word overlap
+#: is the main evidence, names and the event word corroborate, numbers mostly veto), then
+#: the threshold was chosen on the dev half of ``tests/link/event_pairs.py``.
+_W_WORDS, _W_NAMES, _W_NUMBERS, _W_EVENTS, _W_PHRASE = 0.55, 0.25, 0.2, 0.15, 0.25
+_W_NAME_CONFLICT = 0.15
+#: Weight of the embedding cosine in the combined score (the rest is the lexical score).
+_W_COSINE = 0.5
+#: Decision thresholds (chosen on the dev half; see ``benchmarks/event_linking.py``).
+LEXICAL_THRESHOLD = 0.25
+COMBINED_THRESHOLD = 0.35
+#: Two mentions of one article are one happening only when nearly everything agrees
+#: (a headline or lead restated in the body), never on a mere shared topic.
+SAME_ARTICLE_MARGIN = 0.2
+#: Lexical scores between which the embedding is worth computing (see :func:`link_events`).
+EMBED_FLOOR, EMBED_CEILING = 0.1, 0.7
+
+
+def lexical_score(f: PairFeatures) -> float:
+    """A same-event score in about [-0.3, 1] from the lexical features."""
+    if f.antonym:
+        return -1.0
+    names = _W_NAMES * f.names if f.names >= 0 else _W_NAME_CONFLICT * f.names
+    return (
+        _W_WORDS * f.words + names + _W_NUMBERS * f.numbers + _W_EVENTS * f.events
+        + _W_PHRASE * f.phrase
+    )
+
+
+def pair_score(f: PairFeatures, mode: str = "auto") -> float:
+    """The same-event score of a pair: ``lexical``, ``embedding`` or ``combined``
+    (``auto``: combined when a cosine is known, lexical otherwise)."""
+    if mode == "embedding":
+        return f.cosine if f.cosine is not None else 0.0
+    lexical = lexical_score(f)
+    if mode == "lexical" or f.cosine is None:
+        return lexical
+    if f.antonym:
+        return -1.0
+    return (1 - _W_COSINE) * lexical + _W_COSINE * f.cosine
+
+
+def threshold_for(mode: str) -> float:
+    return {"lexical": LEXICAL_THRESHOLD, "combined": COMBINED_THRESHOLD}.get(mode, COMBINED_THRESHOLD)
+
+
+# ---------------------------------------------------------------------------------------
+# Dates
+
+_FINENESS: dict[Granularity, int] = {
+    "day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5, "century": 6,
+}
+
+
+def compatible(a_first: dt.date, a_last: dt.date, b_first: dt.date, b_last: dt.date) -> bool:
+    """Intervals overlap: the same day, or a day inside a week or month, or nested periods."""
+    return a_first <= b_last and b_first <= a_last
+
+
+@dataclass(slots=True)
+class _Unit:
+    """Mentions linked before any scoring: one sentence's coordinated dates ("on Monday
+    and Tuesday") are one happening spread over days, not two happenings."""
+
+    mentions: list[EventMention]
+    first: dt.date
+    last: dt.date
+    fineness: int
+    article: str
+    sentences: frozenset[int]
+
+
+_COORDINATED = re.compile(r"^\W*(?:and|to|through|till|until|or|[-–])\W*(?:on\s+)?$", re.IGNORECASE)
+
+
+def _units(mentions: Sequence[EventMention]) -> list[_Unit]:
+    by_sentence: dict[tuple[str, int], list[EventMention]] = defaultdict(list)
+    for m in mentions:
+        by_sentence[(m.article_id, m.sentence_index)].append(m)
+    units: list[_Unit] = []
+    for (article, index), group in by_sentence.items():
+        group.sort(key=lambda m: (m.first, m.last))
+        current = [group[0]]
+        for m in group[1:]:
+            prev = current[-1]
+            if _coordinated(prev, m):
+                current.append(m)
+            else:
+                units.append(_unit(current, article, index))
+                current = [m]
+        units.append(_unit(current, article, index))
+    return units
+
+
+def _coordinated(a: EventMention, b: EventMention) -> bool:
+    """Consecutive days written as one phrase: "Monday and Tuesday", "March 3 to 4"."""
+    if a.granularity != "day" or b.granularity != "day" or (b.first - a.last).days != 1:
+        return False
+    if not a.time_expression or not b.time_expression:
+        return False
+    text = a.sentence
+    i = text.find(a.time_expression)
+    j = text.find(b.time_expression, i + len(a.time_expression)) if i >= 0 else -1
+    return i >= 0 and j >= 0 and bool(_COORDINATED.match(text[i + len(a.time_expression) : j]))
+
+
+def _unit(mentions: list[EventMention], article: str, index: int) -> _Unit:
+    return _Unit(
+        mentions=list(mentions),
+        first=min(m.first for m in mentions),
+        last=max(m.last for m in mentions),
+        fineness=min(_FINENESS[m.granularity] for m in mentions),
+        article=article,
+        sentences=frozenset({index}),
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Linking
+
+
+def _candidate_pairs(units: list[_Unit], features: list[_Features]) -> list[tuple[int, int]]:
+    """Date-compatible pairs that share at least one content word, by a sweep over start dates."""
+    order = sorted(range(len(units)), key=lambda i: units[i].first)
+    active: list[int] = []
+    pairs: list[tuple[int, int]] = []
+    for i in order:
+        u = units[i]
+        active = [j for j in active if units[j].last >= u.first]
+        wi = features[i].words
+        for j in active:
+            if units[j].mentions[0] is u.mentions[0]:
+                continue
+            same_sentence = units[j].article == u.article and units[j].sentences & u.sentences
+            # One sentence with two separate dates reports two happenings by construction.
+            if same_sentence or not (wi & features[j].words):
+                continue
+            pairs.append((min(i, j), max(i, j)))
+        active.append(i)
+    return pairs
+
+
+def link_events(
+    mentions: list[EventMention],
+    *,
+    embed: Embed | None = None,
+    threshold: float | None = None,
+    mode: str = "auto",
+) -> list[LinkedEvent]:
+    """Group mentions of one happening; every mention ends in exactly one event.
+
+    ``embed`` (texts -> L2-normalised rows, e.g. :func:`chronicle.link.embeddings.load_embedder`)
+    adds sentence similarity to the decision; only mentions with a date-compatible
+    candidate are embedded. Each event's first mention is its finest-dated one.
+    """
+    if not mentions:
+        return []
+    units = _units(mentions)
+    features = [mention_features(u.mentions[0]) for u in units]
+    pairs = _candidate_pairs(units, features)
+    if mode == "auto":
+        mode = "combined" if embed is not None else "lexical"
+    cut = threshold if threshold is not None else threshold_for(mode)
+
+    lexical = {p: lexical_score(pair_features(features[p[0]], features[p[1]])) for p in pairs}
+    cosines: dict[tuple[int, int], float] = {}
+    if embed is not None and mode != "lexical":
+        # Embedding is the slow part: only pairs the cosine could still decide are
+        # embedded (below the floor a pair needs an implausibly high cosine to pass; above
+        # the ceiling any cosine passes), and each distinct sentence once.
+        uncertain = [p for p, s in lexical.items() if EMBED_FLOOR <= s < EMBED_CEILING]
+        texts = sorted({units[i].mentions[0].sentence for p in uncertain for i in p})
+        if texts:
+            row = {t: k for k, t in enumerate(texts)}
+            vectors = np.asarray(embed(texts), dtype=np.float32)
+            for i, j in uncertain:
+                a, b = row[units[i].mentions[0].sentence], row[units[j].mentions[0].sentence]
+                cosines[(i, j)] = float(vectors[a] @ vectors[b])
+
+    scores: dict[tuple[int, int], float] = {}
+    for i, j in pairs:
+        if mode == "lexical" or (i, j) not in cosines:
+            score = lexical[(i, j)]
+        else:
+            score = pair_score(pair_features(features[i], features[j], cosines[(i, j)]), mode)
+        if units[i].article == units[j].article:
+            score -= SAME_ARTICLE_MARGIN
+        scores[(i, j)] = score
+
+    groups = _cluster(units, scores, cut)
+    events: list[LinkedEvent] = []
+    for group in groups:
+        members = [m for i in group for m in units[i].mentions]
+        members.sort(key=lambda m: (_FINENESS[m.granularity], m.first, m.published, m.article_id, m.sentence_index))
+        events.append(LinkedEvent(tuple(members)))
+    events.sort(key=lambda e: (e.mentions[0].first, e.mentions[0].article_id, e.mentions[0].sentence_index))
+    return events
+
+
+def _cluster(units: list[_Unit], scores: dict[tuple[int, int], float], cut: float) -> list[list[int]]:
+    """Average-linkage agglomerative clustering over scored pairs (unscored pairs count 0).
+
+    Two passes: first only across articles (two outlets agreeing is the evidence this
+    stage exists for), then within articles, so that a week-dated lead ("visited
+    factories this week") joins another outlet's dated report of the visit before it can
+    be absorbed by a photo caption of its own article dated by the photo's release. A
+    merge must keep a common date interval for the whole group, so a week mention never
+    glues together two different days of that week.
+    """
+    neighbours: dict[int, set[int]] = defaultdict(set)
+    for (i, j), s in scores.items():
+        if s >= cut:
+            neighbours[i].add(j)
+            neighbours[j].add(i)
+    # Connected components of the above-threshold graph are independent problems, and small.
+    seen: set[int] = set()
+    groups: list[list[int]] = []
+    for start in range(len(units)):
+        if start in seen:
+            continue
+        component = []
+        stack = [start]
+        seen.add(start)
+        while stack:
+            i = stack.pop()
+            component.append(i)
+            for j in neighbours[i]:
+                if j not in seen:
+                    seen.add(j)
+                    stack.append(j)
+        if len(component) == 1:
+            groups.append(component)
+            continue
+        clusters = [[i] for i in component]
+        clusters = _agglomerate(clusters, units, scores, cut, across_only=True)
+        groups.extend(_agglomerate(clusters, units, scores, cut, across_only=False))
+    return groups
+
+
+def _agglomerate(
+    clusters_in: list[list[int]],
+    units: list[_Unit],
+    scores: dict[tuple[int, int], float],
+    cut: float,
+    *,
+    across_only: bool,
+) -> list[list[int]]:
+    clusters: dict[int, list[int]] = {k: list(c) for k, c in enumerate(clusters_in)}
+    spans: dict[int, tuple[dt.date, dt.date]] = {
+        k: (max(units[i].first for i in c), min(units[i].last for i in c)) for k, c in clusters.items()
+    }
+    articles: dict[int, set[str]] = {k: {units[i].article for i in c} for k, c in clusters.items()}
+    # Sums of member-pair scores between clusters, kept up to date on each merge (the
+    # Lance-Williams update for average linkage), so a merge costs the number of
+    # neighbouring clusters rather than a full recomputation.
+    home = {i: k for k, c in clusters.items() for i in c}
+    sums: dict[int, dict[int, float]] = defaultdict(dict)
+    for (i, j), score in scores.items():
+        if i in home and j in home and home[i] != home[j]:
+            a, b = home[i], home[j]
+            sums[a][b] = sums[a].get(b, 0.0) + score
+            sums[b][a] = sums[b].get(a, 0.0) + score
+
+    version = dict.fromkeys(clusters, 0)
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def push(ka: int, kb: int) -> None:
+        fa, la = spans[ka]
+        fb, lb = spans[kb]
+        if not compatible(fa, la, fb, lb) or (across_only and articles[ka] & articles[kb]):
+            return
+        avg = sums[ka][kb] / (len(clusters[ka]) * len(clusters[kb]))
+        if avg >= cut:
+            heapq.heappush(heap, (-avg, ka, kb, version[ka], version[kb]))
+
+    for ka, row in sums.items():
+        for kb in row:
+            if ka < kb:
+                push(ka, kb)
+    # A heap of candidate merges, with stale entries skipped on pop (a merged cluster gets
+    # a new version), keeps a few-hundred-mention component well under a second.
+    while heap:
+        _, ka, kb, va, vb = heapq.heappop(heap)
+        if ka not in clusters or kb not in clusters or version[ka] != va or version[kb] != vb:
+            continue
+        clusters[ka].extend(clusters.pop(kb))
+        articles[ka] |= articles.pop(kb)
+        fa, la = spans[ka]
+        fb, lb = spans.pop(kb)
+        spans[ka] = (max(fa, fb), min(la, lb))
+        version[ka] += 1
+        for kc, total in sums.pop(kb).items():
+            if kc == ka:
+                continue
+            sums[ka][kc] = sums[ka].get(kc, 0.0) + total
+            sums[kc][ka] = sums[ka][kc]
+            del sums[kc][kb]
+        sums[ka].pop(kb, None)
+        for kc in sums[ka]:
+            push(ka, kc) if ka < kc else push(kc, ka)
+    return list(clusters.values())
