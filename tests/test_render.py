@@ -41,3 +41,23 @@ def test_tls_format_has_32_dashes_and_day_entries_only() -> None:
     month = TimelineEntry("2024-01", "month", tl.entries[0].events)
     text = render(Timeline(entries=(*tl.entries, month), articles=tl.articles), "tls")
     assert text.splitlines() == ["2024-01-01", HOSTILE, "-" * 32]
+
+
+def test_disagreements_are_rendered_and_escaped() -> None:
+    from chronicle.models import Claim, ClaimGroup, Disagreement
+
+    denial = Claim("The <i>ministry</i>", "denied", "reports that it shipped arms", "denies", "a<1>", "2024-01-02")
+    accusation = Claim("the panel", "condemned", "the shipment of arms", "condemns", "a<1>", "2024-01-05")
+    tl = hostile_timeline()
+    with_dispute = Timeline(tl.entries, tl.articles, disagreements=(
+        Disagreement("denial", "arms", (ClaimGroup((denial,)), ClaimGroup((accusation,)))),
+    ))
+    page = render(with_dispute, "html")
+    assert "The &lt;i&gt;ministry&lt;/i&gt; denies: reports that it shipped arms" in page
+    markdown = render(with_dispute, "markdown")
+    assert "# Where sources disagree" in markdown and "the panel condemns: the shipment of arms" in markdown
+    data = json.loads(render(with_dispute, "json"))
+    assert data["disagreements"][0]["sides"][1] == {
+        "speaker": "the panel", "stance": "condemns", "text": "the shipment of arms", "date": "2024-01-05",
+        "sources": ["a<1>"],
+    }

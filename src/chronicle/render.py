@@ -110,6 +110,11 @@ def _sources_line(timeline: Timeline, ids: tuple[str, ...]) -> str:
     return ", ".join(names)
 
 
+def _side_line(timeline: Timeline, side: ClaimGroup) -> str:
+    head = side.claims[0]
+    return f"{head.speaker or 'unknown speaker'} {head.stance}: {head.text} ({_sources_line(timeline, side.sources)})"
+
+
 def to_markdown(timeline: Timeline) -> str:
     lines = ["# Timeline", ""]
     for entry in timeline.entries:
@@ -117,7 +122,15 @@ def to_markdown(timeline: Timeline) -> str:
         lines.append("")
         for event in entry.events:
             lines.append(f"- {event.summary}")
+            if event.actors:
+                lines.append(f"  - who: {', '.join(event.actors)}")
             lines.append(f"  - sources: {_sources_line(timeline, event.sources)}")
+        lines.append("")
+    if timeline.disagreements:
+        lines += ["# Where sources disagree", ""]
+        for d in timeline.disagreements:
+            lines.append(f"- **{'denial' if d.kind == 'denial' else 'different figures'}** ({d.topic})")
+            lines.extend(f"  - {_side_line(timeline, side)}" for side in d.sides)
         lines.append("")
     return "\n".join(lines)
 
@@ -162,6 +175,13 @@ def to_html(timeline: Timeline) -> str:
                 parts.append(f"<blockquote>{esc(ev.sentence)}<br><small>{esc(ev.article)}{when}</small></blockquote>")
             parts.append("</details></div>")
         parts.append("</section>")
+    if timeline.disagreements:
+        parts.append("<h2>Where sources disagree</h2>")
+        for d in timeline.disagreements:
+            kind = "Denial" if d.kind == "denial" else "Different figures"
+            parts.append(f'<div class="entry"><div class="date">{esc(kind)}: {esc(d.topic)}</div>')
+            parts.extend(f"<div>{esc(_side_line(timeline, side))}</div>" for side in d.sides)
+            parts.append("</div>")
     parts.append("</body></html>\n")
     return "\n".join(parts)
 

@@ -157,6 +157,16 @@ def _print_timeline(result: Timeline, console: Console) -> None:
             console.print(f"    [dim]{escape(', '.join(names))}[/dim]")
     if not result.entries:
         console.print("[yellow]no dated events found[/yellow]")
+    if result.disagreements:
+        console.print("\n[bold red]Where sources disagree[/bold red]")
+        for d in result.disagreements:
+            kind = "denial" if d.kind == "denial" else "different figures"
+            console.print(f"  [bold]{kind}[/bold] ({escape(d.topic)})")
+            for side in d.sides:
+                head = side.claims[0]
+                console.print(f"    {escape(head.speaker or 'unknown speaker')} [italic]{head.stance}[/italic] "
+                              f"({escape(head.date or '')}): {escape(' '.join(head.text.split()))} "
+                              f"[dim]{escape(', '.join(side.sources))}[/dim]")
 
 
 @cli.command()
