@@ -51,3 +51,13 @@ def test_query_keeps_only_matching_events(tmp_path: Path) -> None:
     for entry in result.entries:
         for event in entry.events:
             assert any("court" in ev.sentence.lower() for ev in event.evidence)
+
+
+def test_query_naming_a_person_follows_all_their_names() -> None:
+    root = Path(__file__).resolve().parents[1]
+    by_keyword, _ = chronicle.timeline([root / "examples" / "harbor-strike"], query="Marta Quellin", language=False)
+    by_entity, _ = chronicle.timeline([root / "examples" / "harbor-strike"], query="Marta Quellin")
+    sentences = [ev.sentence for e in by_entity.entries for event in e.events for ev in event.evidence]
+    assert sentences and all("Quellin" in s for s in sentences)
+    assert any("Marta" not in s for s in sentences)  # "Quellin said ..." counts too
+    assert sum(len(e.events) for e in by_entity.entries) > sum(len(e.events) for e in by_keyword.entries)

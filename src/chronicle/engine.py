@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -257,6 +258,8 @@ def build_timeline(
     mentions: list[EventMention] = []
     for article in articles:
         mentions.extend(extract.event_mentions(article, sentences[article.id]))
+    if options.query and language:
+        mentions, options = _entity_thread(store, articles, mentions, options)
     events = link.link_mentions(mentions)
     result = timeline.build_timeline(events, articles, options)
     if not language:
@@ -264,6 +267,27 @@ def build_timeline(
     cited = {s for entry in result.entries for event in entry.events for s in event.sources}
     found = analyse_language(store, [a for a in articles if a.id in cited])
     return _with_language(result, found)
+
+
+def _entity_thread(
+    store: Store, articles: list[Article], mentions: list[EventMention], options: TimelineOptions
+) -> tuple[list[EventMention], TimelineOptions]:
+    """A query that names an entity follows it under all its names ("Kim" for "Kim Jong Un").
+
+    Otherwise the query is left to the timeline stage's keyword match.
+    """
+    wanted = " ".join((options.query or "").casefold().split())
+    found = analyse_language(store, articles)
+    for entity in link_entities({aid: a.entities for aid, a in found.items()}):
+        names = {entity.name, *entity.aliases}
+        if wanted in {" ".join(n.casefold().split()) for n in names}:
+            pattern = re.compile(
+                r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b",
+                re.IGNORECASE,
+            )
+            kept = [m for m in mentions if pattern.search(m.sentence)]
+            return kept, dataclasses.replace(options, query=None)
+    return mentions, options
 
 
 def analyse_all(store: Store, *, progress: Progress | None = None) -> int:
