@@ -238,3 +238,85 @@ def test_named_weekday_moves_the_narrative_time() -> None:
     text = "The club asked the league for a hearing on Monday. Two days later, the panel ruled against it."
     found = {t.text: t.value for t in tag(text, dt.date(2025, 3, 14))}
     assert found == {"Monday": "2025-03-10", "Two days later": "2025-03-12"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a rate: "a year" divides an amount (TimeBank leaves it untagged)
+        "The bonds pay $3.50 a year in interest.",
+        "The ferry will add 900 seats a week on the route.",
+        "Rooms will cost between $40 and $60 a night.",
+        # a title or a name, not a date: lower-case words capitalised inside a sentence
+        "The minister spoke on NBC's \"This Week,\" defending the plan.",
+        "She told CBS's \"60 Minutes.\"",
+        "The poster showed a still from the film \"High Noon.\"",
+        "The story ran in USA Today.",
+        "He said on ABC's \"This Week With David Brinkley\" that talks had failed.",
+        # "quarterly" is not a quarter
+        "The firm reported its first quarterly loss.",
+    ],
+)
+def test_rates_titles_and_adjectives_are_not_timexes(text: str) -> None:
+    assert values(text) == []
+
+
+def test_a_rate_after_times_is_a_set() -> None:
+    assert values("The board meets twice a year.") == [("a year", "SET", "P1Y")]
+    # a bare "a year" is still a duration
+    assert values("The review will take a year.") == [("a year", "DURATION", "P1Y")]
+
+
+def test_a_title_keeps_its_date_in_a_headline_or_at_the_start() -> None:
+    assert values("Today, the minister resigned.")[0][:2] == ("Today", "DATE")
+    assert values("Markets Rally Today As Rates Fall")[0][:2] == ("Today", "DATE")
+
+
+def test_the_reported_year() -> None:
+    report = dt.date(2023, 10, 26)
+    text = "For the year, unit sales were flat. The stock hit a high for the year of $42 in June."
+    assert [(t.text, t.value) for t in tag(text, report)] == [
+        ("the year", "2023"), ("the year", "2023"), ("June", "2023-06")]
+    text = "Shipments were delayed earlier in the year by floods."
+    assert [(t.text, t.value) for t in tag(text, report)] == [("earlier in the year", "2023")]
+
+
+def test_soon_in_a_past_story_is_not_the_future() -> None:
+    assert values("The mayor was soon replaced by his deputy.") == []
+    assert values("A trickle of refugees soon became a flood.") == []
+    assert values("The mayor will soon be replaced.") == [("soon", "DATE", "FUTURE_REF")]
+
+
+def test_a_plan_seen_from_the_past_points_back() -> None:
+    # DCT Monday 2023-10-30: the deadline that "had been" set was the Friday gone by
+    text = "The offer was extended to Nov. 16. It had been due to expire Friday evening."
+    assert values(text, dt.date(2023, 10, 30))[-1] == ("Friday evening", "TIME", "2023-10-27TEV")
+
+
+def test_a_month_in_a_will_clause_is_the_coming_one() -> None:
+    # DCT March 2024: December is nearer behind, but "will" looks ahead
+    text = "She will be named commander of the crew for a flight in December."
+    assert values(text, dt.date(2024, 3, 4)) == [("December", "DATE", "2024-12")]
+
+
+def test_the_nth_day_of_an_event() -> None:
+    text = "In the capital, today is the ninth day of the general strike."
+    assert values(text)[-1] == ("the ninth day", "DATE", "2024-01-10")
+    text = "Shelling resumed on March 3, 2023. It was the fourth day of the offensive."
+    assert values(text)[-1] == ("the fourth day", "DATE", "2023-03-03")
+
+
+def test_more_rates_and_references() -> None:
+    # an amount "annually" is a rate, like "$2 million a year"
+    assert values("Sales should rise 8.5% annually through 2026.") == [("2026", "DATE", "2026")]
+    assert values("The festival is held annually.") == [("annually", "SET", "P1Y")]
+    # "then current": current at a time gone by
+    assert values("Holders could buy shares at half the then current price.") == [
+        ("then current", "DATE", "PAST_REF")]
+    # a part of the day the story is in
+    assert values("By mid afternoon, the shelling had stopped.") == [("mid afternoon", "TIME", "2024-01-10TAF")]
+
+
+def test_a_month_with_a_year_in_words() -> None:
+    assert values("January nineteen ninety-seven. A bomb exploded.") == [
+        ("January nineteen ninety-seven", "DATE", "1997-01")]

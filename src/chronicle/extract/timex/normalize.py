@@ -68,7 +68,8 @@ _TENSE_RE = re.compile(
     r"due|expected|slated|planned)\b|\bplanning\b|\bexpects?\b|\bhopes?\s+to\b"
     r"|\bupcoming\b|\bscheduled\b|\bslated\b|\bplanned\s+to\b|\bdue\s+(?!to\b)|\b(?:until|till)\s+$"
     r"|\b(?:takes?\s+effect|begins|starts|resumes|opens|expires|kicks?\s+off)\b|\bunless\b)"
-    r"|(?P<past>\b(?:ended|(?:has|have|'ve)\s+(?:not\s+|already\s+|also\s+)?(?:been\s+)?(?!scheduled|planned|set\b|agreed\s+to)\w+|was|were|had|did|said|told|ago|last|earlier|began|came|"
+    # "had been due to expire Friday": a plan seen from the past, for a day now gone by
+    r"|(?P<past>\b(?:had\s+(?:previously\s+)?been\s+(?:set|scheduled|due|expected|slated|planned)|ended|(?:has|have|'ve)\s+(?:not\s+|already\s+|also\s+)?(?:been\s+)?(?!scheduled|planned|set\b|agreed\s+to)\w+|was|were|had|did|said|told|ago|last|earlier|began|came|"
     r"went|took|made|gave|got|saw|met|won|lost|left|held|fell|rose|sold|bought|paid|spent|ran|led|"
     r"became|brought|caught|fought|found|heard|kept|knew|meant|sent|shot|spoke|stood|"
     r"struck|thought|threw|wrote|broke|chose|drove|flew|forgot|froze|grew|hid|rode|rang|sang|sank|"
@@ -77,6 +78,8 @@ _TENSE_RE = re.compile(
     re.IGNORECASE,
 )
 _TENSE_PENALTY_DAYS = 120
+# "will", "is set to": seen from the moment of writing, the date is one to come.
+_STRONG_FUTURE_PENALTY_DAYS = 240
 # With no tense cue at all, news talks a little more often of a day gone by than of one to come.
 _UNMARKED_FUTURE_DAYS = 15
 _SENT_BREAK_RE = re.compile(r"(?:[.!?]\s+(?=[A-Z\"'])|\n\s*\n|;\s)")
@@ -192,6 +195,13 @@ _YEAR_END_RE = re.compile(r"(?:the\s+)?year[-\s]end|year's\s+end")
 _ENDED_BEFORE_RE = re.compile(r"\bended\s+(?:on\s+)?$", re.IGNORECASE)
 _POSSESSIVE_RE = re.compile(r"['’]s\b")
 _EARNINGS_PERIOD_RE = re.compile(r"(?:the\s+)?(?:first\s+|latest\s+|past\s+|last\s+)?(?:six|nine|6|9)\s+months")
+_ORDINAL_DAY_RE = re.compile(
+    r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|\d{1,3}(?:st|nd|rd|th))\s+(?:(?:straight|consecutive|full)\s+)?day")
+_PAST_COPULA_RE = re.compile(r"\b(?:was|marked)\s+$", re.IGNORECASE)
+_PAST_AUX_BEFORE_RE = re.compile(r"\b(?:was|were|had)\s+$", re.IGNORECASE)
+_PAST_VERB_AFTER_RE = re.compile(
+    r"\s+(?:became|came|went|got|began|left|fell|rose|found|took|made|saw|turned|\w{3,}ed)\b", re.IGNORECASE)
 _PERIOD_ENDED_RE = re.compile(r"\s+(?:ended|ending|to\s+date)\b")
 _UNIT_CODE = {"S": "S", "MIN": "M", "H": "H", "D": "D", "N": "D", "W": "W", "FN": "W", "WE": "WE", "M": "M",
               "Q": "Q", "Y": "Y", "DE": "DE", "CE": "CE", "ML": "ML"}
@@ -407,14 +417,19 @@ class Resolver:
 
     # -- kinds ---------------------------------------------------------------------------
 
-    def _ref(self, span: str) -> Resolution:
+    def _ref(self, span: str) -> Resolution | None:
         if re.match(r"(?:recent|past)\s+years$", span):
             return Resolution("DATE", "PAST_REF")
         m = re.search(r"(recent|past|coming|next)\s+(\w+)$", span)
         if m and _unit_of(m.group(2)):
             return Resolution("DURATION", _duration_value(None, _unit_of(m.group(2))))
+        if re.match(r"then\b", span):
+            return Resolution("DATE", "PAST_REF")  # "the then current price": current at a time gone by
         if re.search(r"\b(?:now|current|present|nowadays|these days)", span):
             return Resolution("DATE", "PRESENT_REF")
+        if span == "soon" and (_PAST_AUX_BEFORE_RE.search(self.text, max(0, self.pos - 8), self.pos)
+                               or _PAST_VERB_AFTER_RE.match(self.text, self.end)):
+            return None  # "he was soon released", "soon became": shortly after, in a past story
         if re.search(r"\b(?:future|soon)\b", span):
             return Resolution("DATE", "FUTURE_REF")
         if re.search(r"\b(?:meanwhile|meantime)\b", span):
@@ -612,6 +627,15 @@ class Resolver:
         return res
 
     def _date_value(self, span: str, start: int, end: int) -> Resolution | None:
+        if _ORDINAL_DAY_RE.fullmatch(span):
+            # "today is the eighth day of ...": the day the clause is about, the DCT for
+            # "is", the story's current day for "was"
+            past = _PAST_COPULA_RE.search(self.text, max(0, start - 8), start)
+            p = self._day_ref() if past else self._dct_point()
+            if p is None:
+                return None
+            p = Point(p.day, "day")
+            return Resolution("DATE", p.value(), None, p, deictic=True)
         shifted = re.match(r"(?:the\s+)?day\s+(before|after)\s+(?!yesterday|tomorrow)(.+)$", span)
         if shifted:
             inner = self._date_value(shifted.group(2), start, end)
@@ -827,7 +851,8 @@ class Resolver:
         def cost(c: tuple[int, dt.date]) -> int:
             days = (c[1] - ref_day).days
             against = (tense < 0 and days > 0) or (tense > 0 and days < 0)
-            return abs(days) + (_TENSE_PENALTY_DAYS if against else 0) + (_UNMARKED_FUTURE_DAYS if tense == 0 and days > 0 else 0)
+            penalty = _STRONG_FUTURE_PENALTY_DAYS if tense > 1 else _TENSE_PENALTY_DAYS
+            return abs(days) + (penalty if against else 0) + (_UNMARKED_FUTURE_DAYS if tense == 0 and days > 0 else 0)
 
         return min(candidates, key=cost)[0]
 

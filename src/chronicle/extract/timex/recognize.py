@@ -11,7 +11,9 @@ Words that are temporal only in some uses are guarded here, in the patterns: "Ma
 and "March" must be capitalised and stand with a day, a year or a temporal
 preposition; weekdays that name newspapers ("Sunday Times") are refused; "a second"
 is an ordinal, not a duration; a four-digit number is a year only when it is not an
-amount or part of a longer number.
+amount or part of a longer number; "a year" or "annually" after an amount is a rate
+("$2 million a year"), and "This Week" or "60 Minutes" capitalised inside a sentence is a
+title; TimeBank tags neither.
 """
 
 from __future__ import annotations
@@ -93,6 +95,8 @@ _PREMOD = (
     r"|(?:early|late|mid|middle|earlier|later)[-\s]+|mid-?)"
 )
 _ORD_WORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+_ORD_DAY = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+            r"\d{1,3}(?:st|nd|rd|th))")
 _QMOD = (r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|latest|current|same|previous|preceding"
          r"|prior|year-earlier|year-ago|comparable|recent|fiscal|calendar|last|past|this|next|ended"
          r"|just-ended|year-before|corresponding|latest\s+fiscal|fiscal-first|fiscal-second"
@@ -138,12 +142,14 @@ _MONTH_ALONE = (
 _DATE_CORE = (
     rf"(?:{_CAL_DAY}"
     rf"|{MONTH}\s+(?:of\s+)?(?:last|next|this)\s+year"
+    # before the bare month: the first branch that matches wins ("January nineteen ninety-seven")
+    rf"|{MONTH},?\s+(?:of\s+)?(?:{_YEAR_WORDS})"
     rf"|{_MONTH_ALONE}"
     rf"|(?:the\s+)?{_SEASON}\s+(?:of\s+)?{YEAR}{_E}"
     rf"|(?:(?:the\s+|{_REL}\s+|early\s+|late\s+)+|(?<=\bin\s))?{_SEASON_ALONE}(?!\s+(?:in|of)\s+(?:love|the|a)\b)(?=[\s,.;:)!?]|$)"
     rf"|(?:the\s+)?(?:early|mid|late)?[-\s]?{_DECADE}"
     rf"|(?:the\s+)?(?:early|mid|late)?[-\s]?{_CENTURY}"
-    rf"|(?:the\s+)?(?:{_QMOD}[-\s]+){{1,3}}quarters?(?!\s+of\s+(?!{YEAR}|the\s+year|this\s+year|last\s+year|next\s+year|fiscal))"
+    rf"|(?:the\s+)?(?:{_QMOD}[-\s]+){{1,3}}quarters?(?!ly)(?!\s+of\s+(?!{YEAR}|the\s+year|this\s+year|last\s+year|next\s+year|fiscal))"
     rf"(?:\s+of\s+(?:fiscal\s+)?(?:{YEAR}|the\s+year|this\s+year|last\s+year|next\s+year))?"
     rf"|(?:the|this|that)\s+quarter(?!\s+of\b)(?![\w-])|(?:the\s+)?latest\s+period(?![\w-])"
     rf"|(?-i:Q[1-4])(?:[\s/']*(?:{YEAR}|\d\d(?!\d)))?{_E}|{YEAR}\s?(?-i:Q[1-4]|H[12]){_E}(?!\s*\d)"
@@ -151,7 +157,6 @@ _DATE_CORE = (
     rf"|(?:the\s+)?{YEAR}\s+(?:(?:{_QMOD}|fiscal)[-\s]+)*(?:quarter|period|half|first\s+half|second\s+half)(?!\s+of\b)"
     rf"|(?:the\s+)?(?:corresponding|comparable|same|year-earlier|year-ago)\s+(?:period|quarter)\s+(?:of\s+|in\s+)?(?:last|the\s+previous|the\s+prior)\s+year"
     rf"|last\s+year's\s+(?:{_QMOD}[-\s]+)?(?:quarter|period)"
-    rf"|{MONTH},?\s+(?:of\s+)?{_YEAR_WORDS}"
     rf"|(?:{_REL_YEAR}'s|{YEAR}'s)\s+(?:{_ORD_WORD}[-\s]+quarter|(?:first|second)\s+half)"
     rf"|(?:the\s+)?(?:{_REL}\s+|latest\s+)?(?:fiscal|financial)\s+year(?:\s+{YEAR})?"
     rf"|(?:fiscal|financial|calendar)\s+(?:year\s+)?{YEAR}{_E}|(?-i:FY)\s*'?(?:{YEAR}|\d\d(?!\d))"
@@ -168,6 +173,9 @@ _DATE_CORE = (
     rf"|(?:the\s+)?(?:{_QMOD}[-\s]+)?(?:period|months)(?=\s+ended)"
     rf"|(?:the\s+)?(?:earlier|later)\s+(?:this|that|last|next)\s+(?:{_UNIT_SING}|year)"
     rf"|(?<=\bof\s)the\s+(?:year|month|week|decade|century|day|quarter)(?!-)(?=\s*[,.;:)]|\s+(?:and|but|when|as|in|on|at|to|with)\b)"
+    # the period a report covers: "For the year, volume was flat", "a high for the year of $42"
+    rf"|(?<=\bfor\s)the\s+year(?![\w-])(?=\s*[,.;:)]|\s+of\s+[$\d])"
+    rf"|(?:earlier|later)\s+in\s+the\s+year(?![\w-])(?!\s+(?:of|in|when|that|before|after|since)\b)"
     rf"|{_DEICTIC_DAY}{_E}"
     # "by year-end", "since year's end" (the noun; "a year-end party" is no timex)
     rf"|(?:the\s+)?year[-\s]end(?![\w-])(?!\s+[a-z])|year['’]s\s+end{_E}"
@@ -192,6 +200,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("time", rf"{_B}(?:(?:early|late|earlier|later)\s+)?(?:{_POD})\s+(?:yesterday|today|tomorrow|{_WD_FULL}){_E}"),
     ("time", rf"{_B}(?:(?:early|late|earlier|later)\s+)?(?:tonight|overnight(?=\s*[,.;]))(?!\w)"),
     ("time", rf"{_B}(?:(?:early|late|earlier|later)\s+)?(?:this|that)\s+(?:{_POD})(?!\w)"),
+    # "by mid afternoon, the shelling had stopped": the part of the day the story is in
+    ("time", rf"{_B}(?:by|at|in|until|till|since)\s+mid[-\s]?(?:morning|afternoon)(?=\s*[,.;])"),
     # calendar and relative dates, with their modifiers
     ("date", rf"{_B}(?:{_PREMOD})*{_DATE_CORE}(?:\s+or\s+(?:later|earlier|before|after)(?!\s+\w+\s+than))?"),
     ("date", r"(?<![\w'])'\d0s(?!\w)"),
@@ -228,10 +238,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("ref", rf"{_B}(?:currently|nowadays|presently|at\s+present|the\s+present(?:\s+(?:day|time))?|these\s+days|recently|lately|"
             rf"the\s+past(?!\s+(?:{_NUM}|{_UNIT}|tense|participle|president|champion|decade))|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future(?!\s+of\b)|formerly"
             rf"|(?<!\bas\s)soon(?!\s+(?:as|after|afterwards?|thereafter|before)\b)"
-            rf"|current(?=\s+[a-z])(?!\s+(?:account|accounts|events|affairs|density|flow|flows|of|and|or)\b)"
+            rf"|(?:then[-\s]+)?current(?=\s+[a-z])(?!\s+(?:account|accounts|events|affairs|density|flow|flows|of|and|or)\b)"
             # the adjective: "a recent filing", "the recent sale" point to the past (PAST_REF)
             rf"|recent(?=\s+[a-z])(?!\s+(?:and|or|as|than)\b)){_E}"),
     ("ref", rf"{_B}(?:recent|coming|past)\s+(?:{_UNIT_PLURAL}){_E}"),
+    # "today is the eighth day of the blockade", "Monday was the third day of protests"
+    ("date", rf"(?:(?<=\bis\s)|(?<=\bit's\s)|(?<=\bit’s\s)|(?<=\bwas\s)|(?<=\bmarks\s)|(?<=\bmarked\s))(?:the\s+)?{_ORD_DAY}\s+(?:straight\s+|consecutive\s+|full\s+)?day(?=\s+of\s)"),
 )
 
 _CLOCK_GATE = re.compile(r"\d\s*[ap]\.?m|\d[:.]\d\d|noon|midnight|midday|o'clock", re.IGNORECASE)
@@ -243,7 +255,7 @@ _RANGE_GATE = re.compile(r"\d\s*(?:-|–|and|to|through)\s*\d", re.IGNORECASE)
 # there (a substring of the lower-cased window, or a regex): most windows then skip most
 # families. A gate may let through more than needed, never less.
 _GATES: tuple[tuple[str, ...] | re.Pattern[str] | None, ...] = (
-    _CLOCK_GATE, _CLOCK_GATE, _POD_WORDS, _POD_WORDS, ("tonight", "overnight"), _POD_WORDS,
+    _CLOCK_GATE, _CLOCK_GATE, _POD_WORDS, _POD_WORDS, ("tonight", "overnight"), _POD_WORDS, ("mid",),
     None, ("0s",), ("this", "next", "last", "coming"), ("day",), ("before", "after", "earlier", "later"), ("-long",), ("before",),
     ("ago", "earlier", "later", "hence", "back", "from now"), ("ago", "earlier", "later"),
     _RANGE_GATE, _RANGE_GATE, ("bc", "b.c"),
@@ -252,6 +264,7 @@ _GATES: tuple[tuple[str, ...] | re.Pattern[str] | None, ...] = (
     ("now",), ("current", "now", "present", "these", "recent", "late", "past", "future", "former", "previous",
                "meant", "soon"),
     ("recent ", "coming ", "past "),
+    ("day ",),
 )
 assert len(_GATES) == len(_PATTERNS)
 _COMPILED = tuple((kind, re.compile(p, re.IGNORECASE), g) for (kind, p), g in zip(_PATTERNS, _GATES, strict=True))
@@ -279,6 +292,17 @@ _REJECT_YEAR_PREV = re.compile(
 _BARE_YEAR_RE = re.compile(r"^(?:the\s+)?(?:1\d{3}|20\d\d)$", re.IGNORECASE)
 
 
+# Words written in lower case inside a sentence: capitalised there, as the whole of an
+# expression and not in a headline ("This Week" said), they are a title or a name.
+_TITLE_SPAN_RE = re.compile(
+    r"(?-i:(?:This\s+Week|Today|Tonight|Noon|Midnight|\d+\s+(?:Minutes|Hours)))(?!(?:['’]s)?\s*[A-Z])"
+)
+_QUOTED_TITLE_RE = re.compile(r"(?-i:This\s+Week|Today|Tonight|Noon|Midnight|\d+\s+(?:Minutes|Hours))$")
+_POSSESSIVE_QUOTE_RE = re.compile(r"\w['’]s?\s*[\"“`']+$")
+# Inside a sentence: after a word (or a possessive) and perhaps a quote mark, not at its start.
+_MID_SENTENCE_RE = re.compile(r"\w['’]?\s*[\"“`']*\s*$")
+
+
 _YEARISH_BEFORE = re.compile(r"(?:1\d{3}|20\d\d|\w+ber|\w+ary|march|april|may|june|july|august)\W*\s*(?:to|and|or|-|,|through)?\s*$", re.IGNORECASE)
 _NUMBER_BEFORE = re.compile(r"\d[\d,.]*\s*(?:to|and|or|-|,|through)?\s*$")
 
@@ -300,6 +324,14 @@ def _accept(text: str, start: int, end: int, kind: str) -> bool:
     if kind == "date" and re.search(r"[a-z.]\s*\d{1,2}$", span) and re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.IGNORECASE) \
             and re.match(r"\s+[A-Z][a-z]", text[end:end + 3]):
         return False  # "the April 6 Youth Movement" names something
+    title = _TITLE_SPAN_RE.match(text, start)
+    if title and title.end() == end and _MID_SENTENCE_RE.search(text, max(0, start - 30), start):
+        return False
+    if _QUOTED_TITLE_RE.match(text, start, end) and _POSSESSIVE_QUOTE_RE.search(text, max(0, start - 12), start):
+        return False  # ABC's "This Week With David Brinkley": a quoted title, even in title case  # ABC's "This Week", CBS's "60 Minutes", the film "High Noon", USA Today
+    if kind == "set" and re.fullmatch(r"(?:annually|yearly|monthly|weekly|daily|hourly)", span, re.IGNORECASE) \
+            and (span.lower() == "annually" or not re.match(r"\s+[a-z]", text[end:end + 2])) and _RATE_BEFORE.search(text, max(0, start - 40), start):
+        return False  # "to rise 8.5% annually", "10,000 units annually": a rate, as "$2 million a year"
     if kind == "duration":
         low = span.lower()
         if re.match(r"(?:a|an|one)\s+sec(?:ond)?s?$", low) or re.search(r"\d{4}\s+second$", low):
@@ -308,7 +340,20 @@ def _accept(text: str, start: int, end: int, kind: str) -> bool:
             return False
         if re.search(r"quarters?$", low) and re.match(r"\s+of\b", text[end:end + 4]):
             return False
+        if re.fullmatch(r"(?:a|an)\s+\w+", low) and _RATE_BEFORE.search(text, max(0, start - 40), start):
+            return False  # "$2 million a year", "four flights a week": a rate, not a duration
     return True
+
+
+# An amount, then at most two words: what "a year" in "$1.76 a year", "700 seats a week",
+# "$35 and $55 a night" divides. TimeBank leaves such rates untagged.
+_RATE_BEFORE = re.compile(
+    r"(?:[$£€¥]\s*\d|(?<![\d,.])(?!(?:1\d|20)\d\d(?!\d))\d[\d,.]*(?:\s*%)?|\b(?:twice|thrice|once|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"
+    r"|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens"
+    r"|hundreds|thousands|millions|billions))"
+    r"(?:\s+(?:million|billion|thousand|trillion))?(?:\s+(?!(?:a|an|the|in|within|for|of|over|after|before)\b)[a-z][\w-]*){0,2}\s+$",
+    re.IGNORECASE,
+)
 
 
 _HYPHEN_ADJ_RE = re.compile(r"(?:the|a|an)\s+(?=\S+-\S+$)", re.IGNORECASE)
