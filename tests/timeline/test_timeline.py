@@ -10,6 +10,7 @@ from chronicle.link import link_mentions
 from chronicle.models import EventMention, TimelineOptions
 from chronicle.timeline import build_timeline, date_label
 from chronicle.timeline.salience import date_salience, spread_dates
+from chronicle.timeline.text import clean_summary
 
 D = dt.date
 
@@ -111,3 +112,42 @@ def test_a_day_never_repeats_a_sentence(k: int) -> None:
     for entry in timeline.entries:
         summaries = [e.summary for e in entry.events]
         assert len(summaries) == len(set(summaries)) <= k
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("MEXICO CITY | Fri Apr 24 , 2009 7:50 pm EDT MEXICO CITY -LRB- Reuters -RRB- - A strain of flu "
+         "never seen before has killed up to 60 people .",
+         "A strain of flu never seen before has killed up to 60 people ."),
+        ("WASHINGTON (AP) — The Senate passed the rescue bill late on Wednesday night.",
+         "The Senate passed the rescue bill late on Wednesday night."),
+        ("May 14 - Obama slams companies involved in the spill .", "Obama slams companies involved in the spill ."),
+        (STRIKE, STRIKE),
+        ("May 14 - Too short .", "May 14 - Too short ."),
+    ],
+)
+def test_summaries_lose_datelines_and_date_prefixes(raw: str, clean: str) -> None:
+    assert clean_summary(raw) == clean
+
+
+def test_summary_sentence_is_shown_without_its_dateline() -> None:
+    day = D(2024, 5, 6)
+    wire = "OSTRAVA | Mon May 6 , 2024 9:10 am EDT OSTRAVA (Reuters) - " + STRIKE
+    tl = build_timeline(link_mentions([mention("w", 0, wire, day, day, None)]), [], TimelineOptions(dates=1))
+    assert tl.entries[0].events[0].summary == STRIKE
+    assert tl.entries[0].events[0].evidence[0].sentence == wire
+
+
+def test_a_month_reference_votes_weakly_for_its_days() -> None:
+    may6, may20 = D(2024, 5, 6), D(2024, 5, 20)
+    mentions = [
+        mention("a", 0, STRIKE, may6, may6),
+        mention("b", 0, TALKS, may20, may20),
+        mention("c", 3, "Crews walked out earlier this month.", D(2024, 5, 1), D(2024, 5, 25), "earlier this month",
+                "month"),
+    ]
+    scores, plain = date_salience(mentions), date_salience(mentions[:2])
+    # Both days are in the month; the vote is shared among its 31 days, so it is weak.
+    assert scores[may6] - plain[may6] == pytest.approx(scores[may20] - plain[may20])
+    assert 0 < scores[may6] - plain[may6] < 0.1

@@ -28,7 +28,7 @@ from chronicle.models import (
 )
 from chronicle.timeline.salience import SalienceWeights, date_salience, spread_dates
 from chronicle.timeline.summarize import Candidate, Pick, SummaryParams, summarize_date
-from chronicle.timeline.text import Vector, add_into, idf_weights, normalized, terms, tfidf
+from chronicle.timeline.text import Vector, add_into, clean_summary, idf_weights, normalized, terms, tfidf
 
 __all__ = ["Method", "build_timeline", "date_label"]
 
@@ -55,7 +55,7 @@ class Method:
     next_day_leads: float = 1.0
     #: Weight, among a date's summary candidates, of an event first reported more than
     #: ``late_after_days`` after the date.
-    late_report: float = 0.5
+    late_report: float = 0.7
     late_after_days: int = 7
     #: How strongly a chosen date damps the salience of the days near it, and over what
     #: distance (a fraction of the mean gap between the dates asked for); see
@@ -133,7 +133,7 @@ def _timeline_event(label: str, pick: Pick) -> TimelineEvent:
     event = pick.candidate.event
     return TimelineEvent(
         id=_event_id(label, pick.head),
-        summary=_SPACE.sub(" ", pick.head.sentence).strip(),
+        summary=_SPACE.sub(" ", clean_summary(pick.head.sentence)).strip(),
         sources=event.sources,
         evidence=tuple(
             Evidence(m.article_id, _SPACE.sub(" ", m.sentence).strip(), m.time_expression, m.start, m.end)
@@ -237,7 +237,10 @@ def build_timeline(
                 break
             # A compressed timeline folds the next morning's undated reports into the
             # day they report on: that next day may well not be among the chosen dates.
-            picks = _summary(summarize_date(candidates(day, "day"), per_date, vectors, method.summary, story=story), automatic)
+            picks = _summary(
+                summarize_date(candidates(day, "day"), per_date, vectors, method.summary, story=story),
+                automatic,
+            )
             if picks:
                 label = date_label(day, "day")
                 entries.append(TimelineEntry(label, "day", tuple(_timeline_event(label, p) for p in picks)))

@@ -6,7 +6,9 @@ a day the press keeps coming back to weeks later ("the April 20 explosion") was 
 point even if little was published on it, and a day with a burst of coverage is news even
 when later articles call it "last week". So a day scores by the independent articles that
 refer to it by date, those looking back at it counting extra, plus the articles published
-on it (and on the day after, when the news of the day is printed).
+on it (and on the day after, when the news of the day is printed). A reference to a
+week or month ("earlier this month") is a weak vote shared among the days it contains:
+it says something happened then without saying which day.
 """
 
 from __future__ import annotations
@@ -34,9 +36,13 @@ class SalienceWeights:
     #: Factor for an article that names the day before it comes (a plan, not yet an event).
     announced: float = 1.0
     #: An article published on the day.
-    published_on: float = 0.5
+    published_on: float = 0.75
     #: An article published the day after (it reports "yesterday"'s news).
     published_next: float = 0.25
+    #: An article that names a week or month containing the day, shared among its days
+    #: (a weak vote: "last week" says something happened, not which day).
+    coarse: float = 1.0
+    coarse_share: float = 1.0
 
 
 def date_salience(
@@ -50,8 +56,11 @@ def date_salience(
     looking_back: dict[dt.date, set[str]] = defaultdict(set)
     published: dict[dt.date, set[str]] = defaultdict(set)
     days: set[dt.date] = set()
+    coarse: dict[tuple[dt.date, dt.date], set[str]] = defaultdict(set)
     for m in mentions:
         if m.granularity != "day":
+            if m.time_expression is not None and m.first <= m.published:
+                coarse[(m.first, m.last)].add(m.article_id)
             continue
         days.add(m.first)
         published[m.published].add(m.article_id)
@@ -73,6 +82,13 @@ def date_salience(
             + w.published_on * len(published[day])
             + w.published_next * len(published.get(day + dt.timedelta(days=1), ()))
         )
+    if w.coarse > 0:
+        for (first, last), articles in coarse.items():
+            length = (last - first).days + 1
+            vote = w.coarse * len(articles) / length**w.coarse_share
+            for day in days:
+                if first <= day <= last:
+                    scores[day] += vote
     return scores
 
 

@@ -15,15 +15,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from chronicle.models import EventMention, LinkedEvent
-from chronicle.timeline.text import Vector, add_into, cosine, normalized
+from chronicle.timeline.text import Vector, add_into, clean_summary, cosine, normalized
 
 __all__ = ["Candidate", "Pick", "SummaryParams", "summarize_date"]
 
 
 @dataclass(frozen=True, slots=True)
 class SummaryParams:
-    #: Sentences shorter than this (in words) are headlines, bylines or fragments.
-    min_words: int = 8
+    #: Sentences shorter than this (in words) are headlines, bylines, fragments, or too
+    #: short to say what happened.
+    min_words: int = 10
     #: Longer ones are usually run-on extraction errors or lists.
     max_words: int = 60
     #: Beyond this many words a sentence's score is discounted by ``(words / long_words) ** length_penalty``:
@@ -31,7 +32,7 @@ class SummaryParams:
     long_words: int = 25
     length_penalty: float = 0.3
     #: Share of the whole story's centroid in each day's centroid.
-    story_share: float = 0.4
+    story_share: float = 0.5
     #: Two events whose chosen sentences are this similar say the same thing.
     redundancy: float = 0.5
     #: How much a second, third... independent source adds to an event's score.
@@ -94,6 +95,7 @@ def summarize_date(
     """Up to ``k`` events for the date, most central first, none repeating another.
 
     With ``neighbours`` false, events that are not the date's own are never picked.
+    Sentences are judged as shown: without the dateline or date a page put before them.
     """
     p = params or SummaryParams()
     centroid: Vector = {}
@@ -113,10 +115,12 @@ def summarize_date(
             continue
         best: tuple[float, EventMention] | None = None
         for m in c.event.mentions:
-            if not p.min_words <= _words(m.sentence) <= p.max_words:
+            text = clean_summary(m.sentence)
+            words = _words(text)
+            if not p.min_words <= words <= p.max_words:
                 continue
-            s = cosine(vector_of(m), centroid) * _statement_factor(m.sentence, p)
-            s /= max(1.0, _words(m.sentence) / p.long_words) ** p.length_penalty
+            s = cosine(vector_of(m), centroid) * _statement_factor(text, p)
+            s /= max(1.0, words / p.long_words) ** p.length_penalty
             if best is None or s > best[0]:
                 best = (s, m)
         if best is None:

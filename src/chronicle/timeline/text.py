@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-__all__ = ["Vector", "add_into", "cosine", "idf_weights", "normalized", "terms", "tfidf"]
+__all__ = ["Vector", "add_into", "clean_summary", "cosine", "idf_weights", "normalized", "terms", "tfidf"]
 
 Vector = dict[str, float]
 
@@ -91,3 +91,26 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 def add_into(total: Vector, vector: Mapping[str, float], weight: float = 1.0) -> None:
     for t, v in vector.items():
         total[t] = total.get(t, 0.0) + weight * v
+
+
+# Page furniture glued to a lead by sentence splitting: a wire dateline with whatever byline
+# or slug precedes it ("By Maggie Fox , Editor WASHINGTON | Tue Apr 21 , 2009 10:19 pm BST
+# WASHINGTON (Reuters) - ", "VALMORA, Estrany (NWS) — "), or a chronology's date ("May 14 - ").
+_OPEN_PAREN = r"(?:\(|-LRB-)"
+_CLOSE_PAREN = r"(?:\)|-RRB-)"
+_DATELINE = re.compile(
+    r"^(?:.{0,80}?\|\s*)?(?:[A-Z][a-z]{2} [A-Z][a-z]{2} \d{1,2} ?, \d{4} \d{1,2}:\d{2} [ap]m [A-Z]{2,4}\s+)?"
+    r"(?:[A-Z][A-Za-z.\\/' ]{1,40}(?:,[^-|]{1,40})?\s*)?" + _OPEN_PAREN + r"\s*(?:Reuters|Bloomberg|[A-Z]{2,5})\s*"
+    + _CLOSE_PAREN + r"\s*(?:-+|—|–)\s*"
+)
+_DATE_PREFIX = re.compile(
+    r"^(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?: ?, \d{4})?|\d{4})\s*(?:-+|—|–|:)\s+"
+    r"(?=[A-Z])"
+)
+
+
+def clean_summary(sentence: str) -> str:
+    """The sentence without the dateline, byline or date that a page put before it."""
+    text = _DATELINE.sub("", sentence, count=1)
+    text = _DATE_PREFIX.sub("", text, count=1)
+    return text if len(text.split()) >= 4 else sentence
