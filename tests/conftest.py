@@ -25,7 +25,7 @@ def readers_dir() -> Path:
     return FIXTURES / "readers"
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared (benchmark data) is not beside the repo")

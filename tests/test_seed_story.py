@@ -1,0 +1,54 @@
+"""The story the project started from must come out right (the seed articles in ../shared)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import chronicle
+from chronicle.models import Timeline
+
+JANUARY = {"000_831979c3fa717d63", "002_d9aafe5014e64ef1"}
+
+
+@pytest.fixture(scope="module")
+def story(shared: Path) -> Timeline:
+    result, report = chronicle.timeline([shared / "seeds"])
+    assert report.ok and len(report.added) == 3
+    return result
+
+
+def events_on(story: Timeline, date: str) -> list[chronicle.TimelineEvent]:
+    return [event for entry in story.entries if entry.date == date for event in entry.events]
+
+
+def test_january_factory_tour_is_one_event_with_both_sources(story: Timeline) -> None:
+    tours = [e for e in events_on(story, "2024-01-08") if "factor" in e.summary]
+    assert len(tours) == 1 and set(tours[0].sources) == JANUARY
+    assert "Kim Jong Un" in tours[0].actors
+
+
+def test_joint_statement_is_one_event_with_both_sources(story: Timeline) -> None:
+    statements = [e for e in events_on(story, "2024-01-09")
+                  if any("joint statement" in ev.sentence for ev in e.evidence)]
+    assert len(statements) == 1 and set(statements[0].sources) == JANUARY
+
+
+def test_august_inspection_is_on_its_day(story: Timeline) -> None:
+    assert any("three-day inspection" in e.summary for e in events_on(story, "2023-08-03"))
+
+
+def test_pyongyang_denial_is_shown_against_the_later_accusations(story: Timeline) -> None:
+    denials = [d for d in story.disagreements if d.kind == "denial"]
+    assert denials
+    denial, *accusations = denials[0].sides
+    assert "Pyongyang" in (denial.claims[0].speaker or "") and denial.claims[0].stance == "denies"
+    assert denial.claims[0].date == "2023-08-06"
+    assert any(side.claims[0].date == "2024-01-10" for side in accusations)
+
+
+def test_kim_quote_is_attributed_to_kim_in_both_january_articles(story: Timeline) -> None:
+    quoted = {c.article for c in story.claims
+              if "no intention of avoiding a war" in c.text and "Kim" in (c.speaker or "")}
+    assert quoted == JANUARY
