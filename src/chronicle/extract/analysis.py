@@ -14,6 +14,7 @@ from typing import Any, Literal, cast
 
 from spacy.language import Language
 
+from chronicle.extract.boilerplate import article_body_end
 from chronicle.models import Article, ArticleAnalysis, Claim, Entity, EventMention, Mention
 
 __all__ = ["analyse_with_nlp", "analysis_from_data", "analysis_to_data"]
@@ -71,7 +72,8 @@ def analyse_with_nlp(
     ours = [name for name in nlp.pipe_names if name.startswith("chronicle_")]
     if n_process is None:
         n_process = max(1, min(os.cpu_count() or 1, len(pending) // _MIN_ARTICLES_PER_PROCESS))
-    parsed = nlp.pipe((a.text for a in pending), batch_size=batch_size, n_process=n_process, disable=ours)
+    bodies = (a.text[: article_body_end(a.text)] for a in pending)
+    parsed = nlp.pipe(bodies, batch_size=batch_size, n_process=n_process, disable=ours)
     for article, doc in zip(pending, parsed, strict=True):
         doc._.dct = article.published
         doc._.article_id = article.id

@@ -10,8 +10,8 @@ timeline summarization (news-tls's DATEWISE) draws a date's summary from them to
 from __future__ import annotations
 
 import datetime as dt
-import re
 
+from chronicle.extract.boilerplate import COMMENT_HEADER
 from chronicle.models import Article, EventMention, Granularity, Sentence, Timex
 
 __all__ = ["LEAD_SENTENCES", "event_mentions", "lead_index"]
@@ -25,14 +25,6 @@ LEAD_SENTENCES = 3
 _MIN_LEAD_WORDS = 8
 
 
-#: The header of a reader comment under an online article ("At 12:32 pm on 09 Jun 2010 ,
-#: dancer54 wrote :", "Posted by : K | September 24 , 2008 3:54 PM | Report abuse"). What
-#: follows it is readers' talk, and its timestamps are not references to events.
-_COMMENT_HEADER = re.compile(
-    r"\b\d{1,2}[:.]\d{2}\b[^.!?]{0,60}?\bwrote\s*:|\bPosted by\s*:|\|\s*Report abuse\b"
-    r"|(?:^|\n)\s*--\s*[A-Z][a-z]+\.? \d{1,2} ?, \d{4},? \d{1,2}:\d{2}",
-    re.IGNORECASE,
-)
 
 
 def _dates_referred(sentence: Sentence) -> list[Timex]:
@@ -83,7 +75,7 @@ def event_mentions(article: Article, sentences: tuple[Sentence, ...]) -> list[Ev
         )
 
     for sentence in sentences:
-        if _COMMENT_HEADER.search(sentence.text):
+        if COMMENT_HEADER.search(sentence.text):
             break
         referred = _dates_referred(sentence)
         for timex in referred:

@@ -120,7 +120,8 @@ def pipeline_version() -> str:
         digest.update(spec.name.encode())
         module = importlib.import_module(spec.target.partition(":")[0])
         digest.update(_source_bytes(module))
-    digest.update(_source_bytes(importlib.import_module("chronicle.extract.timex")))
+    for driver in ("chronicle.extract.timex", "chronicle.extract.analysis", "chronicle.extract.boilerplate"):
+        digest.update(_source_bytes(importlib.import_module(driver)))
     digest.update(Path(__file__).read_bytes())
     digest.update(",".join(MODEL_PACKAGES).encode())
     return "nlp/" + digest.hexdigest()[:16]
