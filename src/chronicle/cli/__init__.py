@@ -153,6 +153,8 @@ def _print_timeline(result: Timeline, console: Console) -> None:
         console.print(f"\n[bold blue]{escape(entry.date)}[/bold blue]")
         for event in entry.events:
             console.print(f"  • {escape(event.summary)}")
+            if event.actors:
+                console.print(f"    [yellow]who:[/yellow] {escape(', '.join(event.actors))}")
             names = [f"{by_id[s].source} ({s})" if s in by_id and by_id[s].source else s for s in event.sources]
             console.print(f"    [dim]{escape(', '.join(names))}[/dim]")
     if not result.entries:

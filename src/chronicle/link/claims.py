@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 
 from chronicle.models import Claim, ClaimGroup, Disagreement
@@ -66,19 +67,21 @@ def _speaker(claim: Claim) -> str:
 
 def group_claims(claims: Iterable[Claim], threshold: float = SAME_STATEMENT_OVERLAP) -> list[ClaimGroup]:
     """Group reports of the same statement by the same speaker (across articles)."""
-    groups: list[tuple[list[Claim], frozenset[str]]] = []
+    groups: list[list[Claim]] = []
+    # Only claims of one speaker and stance can be one statement: compare within that block.
+    blocks: dict[tuple[str, str], list[tuple[list[Claim], frozenset[str]]]] = defaultdict(list)
     for claim in sorted(claims, key=lambda c: (c.date or "", c.article)):
         words = _content(claim.text)
-        for members, group_words in groups:
-            head = members[0]
-            if (_speaker(head) == _speaker(claim) and claim.stance == head.stance
-                    and all(m.article != claim.article for m in members)
-                    and _overlap(words, group_words) >= threshold):
+        block = blocks[(_speaker(claim), claim.stance)]
+        for members, head_words in block:
+            if all(m.article != claim.article for m in members) and _overlap(words, head_words) >= threshold:
                 members.append(claim)
                 break
         else:
-            groups.append(([claim], words))
-    return [ClaimGroup(tuple(members)) for members, _ in groups]
+            members = [claim]
+            block.append((members, words))
+            groups.append(members)
+    return [ClaimGroup(tuple(members)) for members in groups]
 
 
 def figures(text: str) -> list[tuple[float, str]]:
@@ -98,39 +101,42 @@ def figures(text: str) -> list[tuple[float, str]]:
     return out
 
 
-def _days_apart(a: Claim, b: Claim) -> int:
-    if not a.date or not b.date:
+def _days_apart(a: str | None, b: str | None) -> int:
+    if not a or not b:
         return 0
-    return abs((dt.date.fromisoformat(a.date) - dt.date.fromisoformat(b.date)).days)
+    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
 
 
 def link_claims(claims: Iterable[Claim]) -> tuple[list[ClaimGroup], list[Disagreement]]:
     """Claim groups, and the disagreements between them."""
     groups = group_claims(claims)
-    words = [_content(g.claims[0].text) - _FRAME_WORDS for g in groups]
+    heads = [g.claims[0] for g in groups]
+    speakers = [_speaker(h) for h in heads]
+    words = [_content(h.text) - _FRAME_WORDS for h in heads]
     disagreements: list[Disagreement] = []
-    for i, denial in enumerate(groups):
-        head = denial.claims[0]
+    for i, head in enumerate(heads):
         if head.stance != "denies":
             continue
         opposed = [
-            other for j, other in enumerate(groups)
-            if j != i and other.claims[0].stance != "denies"
-            and _speaker(other.claims[0]) != _speaker(head)
+            j for j, other in enumerate(heads)
+            if j != i and other.stance != "denies" and speakers[j] != speakers[i]
             and len(words[i] & words[j]) >= 2 and _overlap(words[i], words[j]) >= DENIAL_OVERLAP
         ]
         if opposed:
-            topic = " ".join(sorted(set.union(*(set(words[i] & words[groups.index(o)]) for o in opposed))))
-            disagreements.append(Disagreement("denial", topic, (denial, *opposed)))
-    for i, a in enumerate(groups):
-        for j in range(i + 1, len(groups)):
-            b = groups[j]
-            ca, cb = a.claims[0], b.claims[0]
-            if _speaker(ca) == _speaker(cb) or _days_apart(ca, cb) > FIGURES_WINDOW_DAYS:
-                continue
-            for value_a, unit_a in figures(ca.text):
-                clash = [v for v, u in figures(cb.text) if u == unit_a and abs(v - value_a) > 0.1 * max(v, value_a)]
-                if clash:
-                    disagreements.append(Disagreement("figures", unit_a, (a, b)))
-                    break
+            topic = " ".join(sorted(set().union(*(words[i] & words[j] for j in opposed))))
+            disagreements.append(Disagreement("denial", topic, (groups[i], *(groups[j] for j in opposed))))
+    # Two claims can clash on figures only if they count the same thing: pair them by unit.
+    counted = [figures(h.text) for h in heads]
+    by_unit: dict[str, list[int]] = defaultdict(list)
+    for i, found in enumerate(counted):
+        for unit in dict.fromkeys(u for _, u in found):
+            by_unit[unit].append(i)
+    pairs = sorted({(i, j) for members in by_unit.values() for n, i in enumerate(members) for j in members[n + 1 :]})
+    for i, j in pairs:
+        if speakers[i] == speakers[j] or _days_apart(heads[i].date, heads[j].date) > FIGURES_WINDOW_DAYS:
+            continue
+        for value_a, unit_a in counted[i]:
+            if any(u == unit_a and abs(v - value_a) > 0.1 * max(v, value_a) for v, u in counted[j]):
+                disagreements.append(Disagreement("figures", unit_a, (groups[i], groups[j])))
+                break
     return groups, disagreements
