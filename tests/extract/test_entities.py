@@ -8,7 +8,6 @@ among the entity's aliases). ``absent`` lists names that must not be entities.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +15,8 @@ import pytest
 from spacy.language import Language
 
 from chronicle.extract.pipeline import build_nlp, make_doc
-from chronicle.models import Entity
+from chronicle.ingest import read_articles
+from chronicle.models import Article, Entity
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -179,10 +179,10 @@ def test_empty_and_no_entities(nlp: Language) -> None:
 
 
 def _seed(name: str) -> tuple[str, dt.date]:
-    raw = (SEEDS / name).read_text(encoding="utf-8")
-    m = re.match(r"\s*date (\d{4}-\d{2}-\d{2})\s*", raw)
-    assert m is not None
-    return raw[m.end():], dt.date.fromisoformat(m.group(1))
+    """A seed article's text and date, read the way the product reads it."""
+    (article,) = [a for a in read_articles([SEEDS / name]) if isinstance(a, Article)]
+    assert article.published is not None
+    return article.text, article.published
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the repo")

@@ -8,7 +8,6 @@ checks and the fields that must hold; ``None`` means "must be None".
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,8 @@ import pytest
 from spacy.language import Language
 
 from chronicle.extract.pipeline import build_nlp, make_doc
-from chronicle.models import EventMention
+from chronicle.ingest import read_articles
+from chronicle.models import Article, EventMention
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -176,10 +176,10 @@ def test_base_fields(nlp: Language) -> None:
 
 
 def _seed(name: str) -> tuple[str, dt.date]:
-    raw = (SEEDS / name).read_text(encoding="utf-8")
-    m = re.match(r"\s*date (\d{4}-\d{2}-\d{2})\s*", raw)
-    assert m is not None
-    return raw[m.end():], dt.date.fromisoformat(m.group(1))
+    """A seed article's text and date, read the way the product reads it."""
+    (article,) = [a for a in read_articles([SEEDS / name]) if isinstance(a, Article)]
+    assert article.published is not None
+    return article.text, article.published
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the repo")
