@@ -320,3 +320,9 @@ def test_more_rates_and_references() -> None:
 def test_a_month_with_a_year_in_words() -> None:
     assert values("January nineteen ninety-seven. A bomb exploded.") == [
         ("January nineteen ninety-seven", "DATE", "1997-01")]
+
+
+def test_this_afternoon_is_the_day_of_writing_after_a_named_weekday() -> None:
+    text = "The walkout follows Friday's ballot. Ships were waiting by this afternoon, and talks resume tonight."
+    found = {t.text: t.value for t in tag(text, dt.date(2025, 3, 3))}
+    assert found == {"Friday": "2025-02-28", "this afternoon": "2025-03-03TAF", "tonight": "2025-03-03TNI"}

@@ -577,6 +577,10 @@ class Resolver:
                         r"\b(?:the\s+)?(?:next|following|previous|preceding)\b", day_span):
                     step = 1 if re.search(r"\b(?:next|following)\b", day_span) else -1
                     day_point = Point(story.day + dt.timedelta(days=step), "day")
+        elif (day_span == "this" or (not day_span and pod and pod.group(1) == "tonight")) and not self.narrative:
+            # "this afternoon", "tonight" in news are the day of writing, whatever day the
+            # story last named
+            day_point = self._dct_point()
         elif span.startswith("that") or "same" in span:
             day_point = Point(self.ref.day, "day") if self.ref else None
         elif span in ("overnight",):
