@@ -466,7 +466,11 @@ def link_events(
     events: list[LinkedEvent] = []
     for group in groups:
         members = [m for i in group for m in units[i].mentions]
-        members.sort(key=lambda m: (_FINENESS[m.granularity], m.first, m.published, m.article_id, m.sentence_index))
+        # The representative (the timeline's summary) is the finest-dated report written on or
+        # after the day, not an announcement made before it ("the strike will begin Monday"),
+        # and the earliest in its article: a lead states the event, later sentences details.
+        members.sort(key=lambda m: (_FINENESS[m.granularity], m.first, m.published < m.first, m.published,
+                                    m.sentence_index, m.article_id))
         events.append(LinkedEvent(tuple(members)))
     events.sort(key=lambda e: (e.mentions[0].first, e.mentions[0].article_id, e.mentions[0].sentence_index))
     return events

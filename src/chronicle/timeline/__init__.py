@@ -255,6 +255,10 @@ def build_timeline(
             )
             if picks:
                 label = date_label(day, granularity)
+                # The record states each event by the report linking chose to represent it
+                # (the finest-dated one written on or after the day), not by whichever of its
+                # sentences sits nearest the day's centroid.
+                picks = [Pick(p.candidate, p.candidate.event.mentions[0], p.score) for p in picks]
                 entries.append(TimelineEntry(label, granularity, tuple(_timeline_event(label, p) for p in picks)))
 
     def order(entry: TimelineEntry) -> tuple[dt.date, int]:
