@@ -77,3 +77,25 @@ def test_same_speaker_or_far_apart_figures_do_not_clash() -> None:
 )
 def test_figures(text: str, expected: list[tuple[float, str]]) -> None:
     assert figures(text) == expected
+
+
+def test_a_party_does_not_disagree_with_itself_under_a_shorter_name() -> None:
+    _, disagreements = link_claims([
+        claim("The port authority", "claims that it had hired replacement crews for the port", "a", "denies"),
+        claim("The Valmora Port Authority", "the port remained open with replacement crews", "b"),
+        claim("the union", "replacement crews were hired for the port", "c"),
+    ])
+    (denial,) = disagreements
+    assert [side.claims[0].article for side in denial.sides] == ["a", "c"]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "flagged"),
+    [("the United States", True), ("Washington", True), ("the conciliation office", False)],
+)
+def test_a_denial_naming_the_accuser_disagrees_with_that_party(speaker: str, flagged: bool) -> None:
+    _, disagreements = link_claims([
+        claim("the ministry", "US accusations that it shipped artillery shells to the rebels", "a", "denies"),
+        claim(speaker, "the shipment of artillery shells to the rebels", "b", "condemns"),
+    ])
+    assert bool(disagreements) is flagged

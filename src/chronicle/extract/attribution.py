@@ -130,6 +130,12 @@ _PERSON_NOUNS = frozenset(
     """.split()
 )
 
+#: Nouns that can stand for any organisation or state named just before ("the government said").
+_GENERIC_ORG_NOUNS = frozenset(
+    """government ministry agency company firm group organisation organization party administration
+    department office council committee regime country state bank army military police""".split()
+)
+
 _QUOTE_RE = re.compile(r"“|”|\"|''|``")
 _CLOSERS = frozenset(["”", "\"", "''"])
 
@@ -1203,7 +1209,18 @@ def _speaker_of(doc: Doc, span: Span, ents: list[Span]) -> str:
             np = doc[t.left_edge.i : t.i + 1]
             if np.text.lower() != span.text.lower() and len(np) > 2:
                 return np.text
-        ant = _latest_ent(ents, span.start, ("ORG", "GPE", "NORP"))
-        if ant is not None:
-            return _name(ant)
+        # "the authority" is the latest organisation named with that word ("Valmora Port
+        # Authority"); only a generic noun ("the government", "the ministry") may stand for
+        # whichever organisation or state came last.
+        named = next(
+            (e for e in reversed(ents)
+             if e.start < span.start and e.label_ in ("ORG", "GPE", "NORP") and low in e.text.lower().split()),
+            None,
+        )
+        if named is not None:
+            return _name(named)
+        if low in _GENERIC_ORG_NOUNS:
+            ant = _latest_ent(ents, span.start, ("ORG", "GPE", "NORP"))
+            if ant is not None:
+                return _name(ant)
     return span.text

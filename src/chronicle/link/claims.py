@@ -26,11 +26,14 @@ _STOPWORDS = frozenset(
     where while up out more most other some such only just very so if do did does had its it's any all""".split()
 )
 # Accusations and denials name their subject in these words; they are not the subject.
+_DETERMINERS = frozenset("the a an its their his her".split())
 _FRAME_WORDS = frozenset("accusations accusation accused claims claim allegations allegation reports report".split())
 #: Share of content words two reports of one statement have in common.
 SAME_STATEMENT_OVERLAP = 0.6
 #: Share of content words a denial and what it denies have in common (they paraphrase).
 DENIAL_OVERLAP = 0.3
+#: Share of a story's claims above which a word is the story's, not a claim's.
+_COMMON_SHARE = 0.15
 #: Days within which two claims can be about the same moment of the story.
 FIGURES_WINDOW_DAYS = 3
 
@@ -63,6 +66,36 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
 
 def _speaker(claim: Claim) -> str:
     return " ".join((claim.speaker or "").casefold().split())
+
+
+def _same_side(a: str, b: str) -> bool:
+    """Whether two speaker names can be one party: "the port authority" and "The Valmora Port
+    Authority" are; "the union" and "the port authority" are not."""
+    wa, wb = set(a.split()) - _DETERMINERS, set(b.split()) - _DETERMINERS
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+_ACCUSER_BEFORE = re.compile(
+    r"\b(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:'s|’s)?\s+(?:accusations?|claims?|allegations?|charges?|reports?)\b"
+)
+_ACCUSER_AFTER = re.compile(
+    r"\b(?:accusations?|claims?|allegations?|charges?|reports?)\s+(?:by|from)\s+(?:the\s+)?(\w+(?:\s+\w+)?)",
+    re.IGNORECASE,
+)
+# Short forms news uses for a state's government.
+_STATE_ALIASES = {"us": "united states", "u.s.": "united states", "america": "united states",
+                  "washington": "united states", "uk": "united kingdom", "britain": "united kingdom"}
+
+
+def _alias(name: str) -> str:
+    words = [_STATE_ALIASES.get(w, w) for w in name.casefold().split()]
+    return " ".join(words)
+
+
+def _accuser(text: str) -> str | None:
+    """Whose claims a denial denies, when it says so: "US accusations that ..." gives "us"."""
+    m = _ACCUSER_AFTER.search(text) or _ACCUSER_BEFORE.search(text)
+    return _alias(m.group(1)) if m else None
 
 
 def group_claims(claims: Iterable[Claim], threshold: float = SAME_STATEMENT_OVERLAP) -> list[ClaimGroup]:
@@ -113,13 +146,18 @@ def link_claims(claims: Iterable[Claim]) -> tuple[list[ClaimGroup], list[Disagre
     heads = [g.claims[0] for g in groups]
     speakers = [_speaker(h) for h in heads]
     words = [_content(h.text) - _FRAME_WORDS for h in heads]
+    # A denial that names whose claims it denies ("US accusations", "claims by the union")
+    # disagrees with that party, not with anyone who used the same words.
+    accusers = [_accuser(h.text) if h.stance == "denies" else None for h in heads]
     disagreements: list[Disagreement] = []
     for i, head in enumerate(heads):
         if head.stance != "denies":
             continue
+        accuser = accusers[i]
         opposed = [
             j for j, other in enumerate(heads)
-            if j != i and other.stance != "denies" and speakers[j] != speakers[i]
+            if j != i and other.stance != "denies" and not _same_side(speakers[i], speakers[j])
+            and (accuser is None or _same_side(accuser, _alias(speakers[j])))
             and len(words[i] & words[j]) >= 2 and _overlap(words[i], words[j]) >= DENIAL_OVERLAP
         ]
         if opposed:
@@ -133,7 +171,7 @@ def link_claims(claims: Iterable[Claim]) -> tuple[list[ClaimGroup], list[Disagre
             by_unit[unit].append(i)
     pairs = sorted({(i, j) for members in by_unit.values() for n, i in enumerate(members) for j in members[n + 1 :]})
     for i, j in pairs:
-        if speakers[i] == speakers[j] or _days_apart(heads[i].date, heads[j].date) > FIGURES_WINDOW_DAYS:
+        if _same_side(speakers[i], speakers[j]) or _days_apart(heads[i].date, heads[j].date) > FIGURES_WINDOW_DAYS:
             continue
         for value_a, unit_a in counted[i]:
             if any(u == unit_a and abs(v - value_a) > 0.1 * max(v, value_a) for v, u in counted[j]):
