@@ -407,14 +407,22 @@ def _agreement(predicted: Mapping[dt.date, _Summary], gold: Mapping[dt.date, _Su
     shared = predicted.keys() & gold.keys()
     r1 = sum(_overlap(predicted[d].unigrams, gold[d].unigrams) for d in shared)
     r2 = sum(_overlap(predicted[d].bigrams, gold[d].bigrams) for d in shared)
+    return _rouge_prf(r1, r1, r2, r2, predicted, gold)
+
+
+def _rouge_prf(
+    p_r1: float, r_r1: float, p_r2: float, r_r2: float,
+    predicted: Mapping[dt.date, _Summary], gold: Mapping[dt.date, _Summary],
+) -> tuple[PRF, PRF]:
+    """ROUGE-1 and ROUGE-2 P/R from matched counts over the predicted and gold totals."""
     return (
         PRF(
-            _ratio(r1, sum(s.n_unigrams for s in predicted.values())),
-            _ratio(r1, sum(s.n_unigrams for s in gold.values())),
+            _ratio(p_r1, sum(s.n_unigrams for s in predicted.values())),
+            _ratio(r_r1, sum(s.n_unigrams for s in gold.values())),
         ),
         PRF(
-            _ratio(r2, sum(s.n_bigrams for s in predicted.values())),
-            _ratio(r2, sum(s.n_bigrams for s in gold.values())),
+            _ratio(p_r2, sum(s.n_bigrams for s in predicted.values())),
+            _ratio(r_r2, sum(s.n_bigrams for s in gold.values())),
         ),
     )
 
@@ -448,16 +456,7 @@ def _alignment(predicted: Mapping[dt.date, _Summary], gold: Mapping[dt.date, _Su
         weight = _date_weight(p, g)
         r_r1 += weight * _overlap(predicted[p].unigrams, gold[g].unigrams)
         r_r2 += weight * _overlap(predicted[p].bigrams, gold[g].bigrams)
-    return (
-        PRF(
-            _ratio(p_r1, sum(s.n_unigrams for s in predicted.values())),
-            _ratio(r_r1, sum(s.n_unigrams for s in gold.values())),
-        ),
-        PRF(
-            _ratio(p_r2, sum(s.n_bigrams for s in predicted.values())),
-            _ratio(r_r2, sum(s.n_bigrams for s in gold.values())),
-        ),
-    )
+    return _rouge_prf(p_r1, r_r1, p_r2, r_r2, predicted, gold)
 
 
 def score_timeline(predicted: Mapping[dt.date, Sequence[str]], gold: TlsTimeline) -> TlsScores:
