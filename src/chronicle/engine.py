@@ -206,7 +206,18 @@ def _save_language(store: Store, version: str, batch: list[tuple[Article, Articl
 
 
 def _timeline_articles(store: Store) -> list[Article]:
-    return [s.article for s in store.articles(include_copies=False) if s.article.published is not None]
+    return [a for a in _originals(store) if a.published is not None]
+
+
+def _originals(store: Store) -> list[Article]:
+    """Every stored article that is not a copy of another."""
+    return [s.article for s in store.articles(include_copies=False)]
+
+
+def _story_language(store: Store, progress: Progress | None) -> tuple[list[Article], dict[str, ArticleAnalysis]]:
+    """The story's articles and their language analyses (run where not yet stored)."""
+    articles = _originals(store)
+    return articles, analyse_language(store, articles, progress=progress)
 
 
 def _with_language(result: Timeline, language: dict[str, ArticleAnalysis]) -> Timeline:
@@ -297,7 +308,7 @@ def _entity_thread(
 
 def analyse_all(store: Store, *, progress: Progress | None = None) -> int:
     """Both analyses of every stored article that is not a copy, cached in the store."""
-    articles = [s.article for s in store.articles(include_copies=False)]
+    articles = _originals(store)
     analyse(store, [a for a in articles if a.published is not None])
     analyse_language(store, articles, progress=progress)
     return len(articles)
@@ -305,8 +316,7 @@ def analyse_all(store: Store, *, progress: Progress | None = None) -> int:
 
 def entities(store: Store, *, progress: Progress | None = None) -> list[StoryEntity]:
     """Every person, organisation and place of the story, one entity per referent."""
-    articles = [s.article for s in store.articles(include_copies=False)]
-    found = analyse_language(store, articles, progress=progress)
+    _, found = _story_language(store, progress)
     return link_entities({aid: a.entities for aid, a in found.items()})
 
 
@@ -314,8 +324,7 @@ def claims(
     store: Store, *, speaker: str | None = None, stance: str | None = None, progress: Progress | None = None
 ) -> list[Claim]:
     """Who said what, by date; ``speaker`` matches any part of the speaker's name."""
-    articles = [s.article for s in store.articles(include_copies=False)]
-    found = analyse_language(store, articles, progress=progress)
+    articles, found = _story_language(store, progress)
     wanted = speaker.casefold() if speaker else None
     out = [
         c
@@ -334,8 +343,7 @@ def claim_groups(store: Store, *, progress: Progress | None = None) -> tuple[lis
 
 def events(store: Store, *, progress: Progress | None = None) -> list[EventMention]:
     """Every event found in every article (who did what to whom, when, where), by date."""
-    articles = [s.article for s in store.articles(include_copies=False)]
-    found = analyse_language(store, articles, progress=progress)
+    articles, found = _story_language(store, progress)
     out = [e for a in articles for e in found[a.id].events]
     return sorted(out, key=lambda e: (e.first, e.article_id, e.start))
 

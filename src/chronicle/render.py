@@ -11,7 +11,7 @@ from typing import Any
 
 from chronicle.models import Article, Claim, ClaimGroup, Timeline
 
-__all__ = ["FORMATS", "SCHEMA", "claim_dict", "render", "to_dict", "to_html", "to_json", "to_markdown", "to_tls"]
+__all__ = ["FORMATS", "SCHEMA", "claim_dict", "render", "sources_line", "to_dict", "to_html", "to_json", "to_markdown", "to_tls"]
 
 #: The JSON contract's name and version. Later versions add fields, never rename them.
 SCHEMA = "chronicle.timeline/1"
@@ -100,7 +100,7 @@ def to_json(timeline: Timeline) -> str:
     return json.dumps(to_dict(timeline), ensure_ascii=False, indent=2) + "\n"
 
 
-def _sources_line(timeline: Timeline, ids: tuple[str, ...]) -> str:
+def sources_line(timeline: Timeline, ids: tuple[str, ...]) -> str:
     by_id = {a.id: a for a in timeline.articles}
     names = []
     for article_id in ids:
@@ -112,7 +112,7 @@ def _sources_line(timeline: Timeline, ids: tuple[str, ...]) -> str:
 
 def _side_line(timeline: Timeline, side: ClaimGroup) -> str:
     head = side.claims[0]
-    return f"{head.speaker or 'unknown speaker'} {head.stance}: {head.text} ({_sources_line(timeline, side.sources)})"
+    return f"{head.speaker or 'unknown speaker'} {head.stance}: {head.text} ({sources_line(timeline, side.sources)})"
 
 
 def to_markdown(timeline: Timeline) -> str:
@@ -124,7 +124,7 @@ def to_markdown(timeline: Timeline) -> str:
             lines.append(f"- {event.summary}")
             if event.actors:
                 lines.append(f"  - who: {', '.join(event.actors)}")
-            lines.append(f"  - sources: {_sources_line(timeline, event.sources)}")
+            lines.append(f"  - sources: {sources_line(timeline, event.sources)}")
         lines.append("")
     if timeline.disagreements:
         lines += ["# Where sources disagree", ""]
@@ -168,7 +168,7 @@ def to_html(timeline: Timeline) -> str:
         parts.append(f'<section class="entry" id="d-{esc(entry.date)}"><div class="date">{esc(entry.date)}</div>')
         for event in entry.events:
             parts.append(f'<div class="event" id="{esc(event.id)}"><div>{esc(event.summary)}</div>')
-            parts.append(f'<div class="sources">{esc(_sources_line(timeline, event.sources))}</div>')
+            parts.append(f'<div class="sources">{esc(sources_line(timeline, event.sources))}</div>')
             parts.append("<details><summary>evidence</summary>")
             for ev in event.evidence:
                 when = f" ({esc(ev.time_expression)})" if ev.time_expression else ""

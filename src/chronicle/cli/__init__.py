@@ -27,7 +27,7 @@ from chronicle.cli import timeml as timeml_commands
 from chronicle.errors import ChronicleError, InputError
 from chronicle.ingest import DEFAULT_MAX_BYTES, FORMATS
 from chronicle.models import IngestReport, Timeline
-from chronicle.render import render
+from chronicle.render import render, sources_line
 
 __all__ = ["main"]
 
@@ -148,15 +148,13 @@ def articles(db: str, fmt: str, no_copies: bool) -> None:
 
 
 def _print_timeline(result: Timeline, console: Console) -> None:
-    by_id = {a.id: a for a in result.articles}
     for entry in result.entries:
         console.print(f"\n[bold blue]{escape(entry.date)}[/bold blue]")
         for event in entry.events:
             console.print(f"  • {escape(event.summary)}")
             if event.actors:
                 console.print(f"    [yellow]who:[/yellow] {escape(', '.join(event.actors))}")
-            names = [f"{by_id[s].source} ({s})" if s in by_id and by_id[s].source else s for s in event.sources]
-            console.print(f"    [dim]{escape(', '.join(names))}[/dim]")
+            console.print(f"    [dim]{escape(sources_line(result, event.sources))}[/dim]")
     if not result.entries:
         console.print("[yellow]no dated events found[/yellow]")
     if result.disagreements:
