@@ -42,3 +42,24 @@ def test_model_is_en_core_web_sm_380(nlp) -> None:  # type: ignore[no-untyped-de
 
 def test_ner_on_a_fixed_sentence_is_unchanged(nlp) -> None:  # type: ignore[no-untyped-def]
     assert [(e.text, e.label_) for e in nlp(SENTENCE).ents] == EXPECTED
+
+
+def test_blas_ops_give_the_same_annotations_as_blis() -> None:
+    """Matrix products by numpy's BLAS (BlasOps) must not change tags, parses or entities."""
+    from pathlib import Path
+
+    from thinc.api import NumpyOps
+
+    from chronicle.extract.nlp import BlasOps, use_ops
+
+    sample = Path(__file__).resolve().parents[2] / "examples" / "harbor-strike"
+    texts = [SENTENCE] + [p.read_text(encoding="utf-8") for p in sorted(sample.glob("*.txt"))]
+    fast = load_spacy_model()
+    slow = load_spacy_model()
+    use_ops(slow, NumpyOps())
+    assert any(isinstance(getattr(c, "model", None) and c.model.ops, BlasOps) for _, c in fast.pipeline)
+
+    def annotations(nlp):  # type: ignore[no-untyped-def]
+        return [[(t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in d] for d in nlp.pipe(texts)]
+
+    assert annotations(fast) == annotations(slow)
