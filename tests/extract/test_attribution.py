@@ -319,7 +319,22 @@ EXTENDED: list[Case] = [
      {"source": "Jones", "content": '"We will win," ... "Nobody can stop us."', "kind": "direct"}),
 ]
 
-ALL_CASES = DIRECT + MIXED + INDIRECT + STANCE + BROAD + ACCORDING + REPORTED + RESOLUTION + EXTENDED
+# Constructions without a reporting verb's own complement: a passive whose subject is what is
+# reported on, "In a ... poll", headline and transcript colons, a clause hung on "statement".
+NEW_CONSTRUCTIONS: list[Case] = [
+    ("The housing plan was endorsed by the builders' union.", "was endorsed",
+     {"source": "the builders' union", "content": "The housing plan"}),
+    ("In a survey of 900 farmers, most respondents opposed the new water tax.", "In",
+     {"source": "a survey of 900 farmers", "content": "most respondents opposed the new water tax"}),
+    ("Poll: Incumbent mayor trails challenger by six points", ":",
+     {"source": "Poll", "content": "Incumbent mayor trails challenger by six points", "kind": "headline"}),
+    ('"HOST: Let us turn to the budget. How will you pay for the new bridge?', ":",
+     {"source": "HOST", "content": "Let us turn to the budget. How will you pay for the new bridge?"}),
+]
+
+ALL_CASES = (
+    DIRECT + MIXED + INDIRECT + STANCE + BROAD + ACCORDING + REPORTED + RESOLUTION + EXTENDED + NEW_CONSTRUCTIONS
+)
 
 
 def _pick(atts: list[Attribution], cue: str) -> Attribution:
@@ -379,6 +394,17 @@ def test_component_stores_results_on_the_doc(nlp: Any) -> None:
     ensure_extensions()  # idempotent
     doc = attribution_component(nlp("The mayor said the road would reopen."))
     assert [a.cue_text for a in doc._.attributions] == ["said"]
+
+
+def test_label_before_a_colon_is_not_a_speaker(nlp: Any) -> None:
+    atts = find_attributions(nlp("UPDATE: The road reopened at noon after crews cleared the debris."))
+    assert not [a for a in atts if a.kind == "headline"]
+
+
+def test_trailing_location_is_not_content(nlp: Any) -> None:
+    # "in the capital" is where the minister spoke, not what he said.
+    atts = find_attributions(nlp("The minister spoke in the capital on Friday."))
+    assert not [a for a in atts if a.content_text.startswith("in the capital")]
 
 
 def test_find_quotes_pairs_marks_per_paragraph() -> None:

@@ -65,7 +65,7 @@ _MIN_ARTICLES_PER_PROCESS = 24
 
 #: Articles a worker process analyses per task: large enough that shipping them and their
 #: analyses between processes is a small cost, small enough to keep both workers busy.
-_ARTICLES_PER_TASK = 32
+_ARTICLES_PER_TASK = 8
 
 #: The pipeline a worker process inherited from its parent, set by :func:`_adopt_nlp`.
 #: Process-local by design: handing the pipeline to every task would pickle it each time.

@@ -15,7 +15,10 @@ observed on its training articles, because that is what the extractor is measure
 * the content is the complement clause, *including* the complementiser "that", without the
   sentence-final full stop; a direct quote keeps its quotation marks (and any punctuation inside
   them), and a quote that the cue interrupts or that goes on in the next sentences of the same
-  paragraph becomes a discontinuous content.
+  paragraph becomes a discontinuous content;
+* a passive cue with no complement reports on its subject ("The plan was endorsed by the union");
+  a fronted "In a ... poll" is a cue ("In") with the poll as source and the sentence as content;
+  "Name: ..." at the start of a line (headlines, transcripts) has the colon as cue.
 
 Which verbs and nouns are cues is decided by a small learned model: a logistic regression over
 :func:`cue_features` (lemma, dependency frame, subject kind, membership in the hand lexicon
@@ -28,6 +31,7 @@ Span building stays rule-based.  Nothing downloads anything, and no global state
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import math
@@ -37,6 +41,8 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
+
+from chronicle.extract.components import doc_text
 
 __all__ = [
     "CUE_LEMMAS",
@@ -255,7 +261,24 @@ def _trim(tokens: Sequence[Token]) -> list[Token]:
 
 
 def _is_quote_mark(tok: Token) -> bool:
-    return tok.text in ("“", "”", '"', "''", "``")
+    return tok.text in _QUOTE_MARKS
+
+
+_QUOTE_MARKS = ("“", "”", '"', "''", "``")
+_QUOTE_MARKS_KEY = "chronicle.quote_marks"
+
+
+def _quote_mark_indices(doc: Doc) -> list[int]:
+    """Token indices of the article's quotation marks, in order; found once per Doc, because
+    every cue candidate asks about its sentence."""
+    found = doc.user_data.get(_QUOTE_MARKS_KEY)
+    if not isinstance(found, list):
+        text = doc_text(doc)
+        found = []
+        if any(m in text for m in ('"', "“", "”", "''", "``")):
+            found = [t.i for t in doc if t.text in _QUOTE_MARKS]
+        doc.user_data[_QUOTE_MARKS_KEY] = found
+    return found
 
 
 def _char_span(tokens: Sequence[Token]) -> tuple[int, int] | None:
@@ -375,6 +398,52 @@ def cue_features(tok: Token, in_quote: bool) -> list[str]:
     if in_quote:
         feats.append("Q")
         feats.append("LQ=" + lem)
+    feats.extend(_context_features(tok, lem))
+    return feats
+
+
+def _context_features(tok: Token, lem: str) -> list[str]:
+    """Surroundings of a candidate: the words next to it, the kind of its subject and object,
+    the complementiser of its clause and whether a quotation touches its sentence."""
+    doc = tok.doc
+    feats: list[str] = []
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    pw = prev.lower_ if prev is not None else "<s>"
+    nw = nxt.lower_ if nxt is not None else "</s>"
+    feats.append("NW=" + nw)
+    feats.append("PW=" + pw)
+    feats.append("LNW=" + lem + "|" + nw)
+    feats.append("LPW=" + lem + "|" + pw)
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp", "acl"):
+            mark = next((g.lower_ for g in c.children if g.dep_ in ("mark", "aux") and g.i < c.i), "-")
+            feats.append("M=" + c.dep_ + "|" + mark)
+            feats.append("LM=" + lem + "|" + c.dep_ + "|" + mark)
+        elif c.dep_ in ("nsubj", "nsubjpass", "poss"):
+            kind = c.ent_type_ or ("PRP" if c.tag_ in ("PRP", "PRP$") else c.pos_)
+            feats.append("SK=" + c.dep_ + "|" + kind)
+            if c.pos_ == "NOUN":
+                feats.append("SL=" + c.lemma_.lower())
+        elif c.dep_ == "dobj":
+            feats.append("OL=" + lem + "|" + c.lemma_.lower())
+            # "has doubts about", "voiced concern that": the object's complement marks a report.
+            for g in c.children:
+                if g.i > c.i and g.dep_ in ("prep", "acl", "ccomp"):
+                    d = g.lower_ if g.dep_ == "prep" else g.dep_
+                    feats.append("OP=" + d)
+                    feats.append("LOP=" + lem + "|" + d)
+    sent = tok.sent
+    every = _quote_mark_indices(doc)
+    marks = every[bisect.bisect_left(every, sent.start) : bisect.bisect_left(every, sent.end)]
+    if marks:
+        feats.append("SQ")
+        if marks[0] < tok.i < marks[-1]:
+            feats.append("SQ=both")
+        elif marks[-1] < tok.i and tok.i - marks[-1] <= 4:
+            feats.append("SQ=after")
+    if tok.pos_ == "NOUN":
+        feats.append("NH=" + tok.head.lemma_.lower() + "|" + tok.dep_ + "|" + lem)
     return feats
 
 
@@ -649,7 +718,7 @@ def _cue_score(feats: Iterable[str], weights: dict[str, float]) -> float:
 
 def find_attributions(doc: Doc) -> list[Attribution]:
     """All attributions found in an article parsed by spaCy (parser and NER required)."""
-    quotes = _QuoteIndex(doc.text)
+    quotes = _QuoteIndex(doc_text(doc))
     out: list[Attribution] = []
     used_quotes: set[tuple[int, int]] = set()
     weights, threshold = _cue_model()
@@ -657,6 +726,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         att: Attribution | None = None
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             att = _according_to(doc, tok, quotes)
+        elif tok.lower_ == "in" and tok.dep_ == "prep" and tok.head.pos_ in ("VERB", "AUX"):
+            att = _in_survey(doc, tok, quotes)
         elif _is_candidate(tok):
             in_quote = quotes.containing(tok.idx, tok.idx + len(tok.text)) is not None
             if in_quote or _cue_score(cue_features(tok, in_quote), weights) < threshold:
@@ -673,14 +744,22 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     return _resolve_speakers(doc, out)
 
 
-_HEADLINE_RE = re.compile(r"^([A-Z][^:\n“”\"]{1,40}): (\S[^\n]*)$", re.MULTILINE)
+#: Nouns that speak in a headline ("Poll: ...", "Report: ...", "Insiders: ...").
+_HEADLINE_SOURCE_NOUNS = frozenset(
+    "poll report survey study newspaper source official insider historian expert analyst critic editorial".split()
+)
+#: Upper-case labels that are not speakers in a transcript ("UPDATE: ...").
+_LABELS = frozenset("UPDATE VIDEO WATCH BYLINE NOTE EDITOR'S NOTE PHOTO PHOTOS BREAKING READ MORE RELATED".split())
+
+_HEADLINE_RE = re.compile(r"^[\"“]?([A-Z][^:\n“”\"]{1,40}): (\S[^\n]*)$", re.MULTILINE)
 
 
 def _headline_colons(doc: Doc, quotes: _QuoteIndex) -> list[Attribution]:
     """Headline style 'Graham: Trump's Rhetoric Is Destroying the GOP'.
 
-    Only when the part before the colon is a short name (an entity, in title case), so that
-    labels such as 'UPDATE:' or 'Read more:' are not taken for speakers.
+    Only when the part before the colon is a short name (an entity, in title case), a noun that
+    speaks in headlines ("Poll:", "Report:") or an upper-case transcript speaker ("HOST:"), so
+    that labels such as 'UPDATE:' or 'Read more:' are not taken for speakers.
     """
     text = quotes.text
     out: list[Attribution] = []
@@ -690,7 +769,11 @@ def _headline_colons(doc: Doc, quotes: _QuoteIndex) -> list[Attribution]:
         if len(words) > 5 or not all(w[:1].isupper() for w in words):
             continue
         span = doc.char_span(name_s, name_e)
-        if span is None or not any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in span):
+        if span is None or not (
+            any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in span)
+            or words[-1].lower().rstrip("s") in _HEADLINE_SOURCE_NOUNS
+            or (len(words) <= 3 and m.group(1).isupper() and m.group(1).strip() not in _LABELS)
+        ):
             continue
         cs, ce = m.span(2)
         content = text[cs:ce].rstrip()
@@ -755,6 +838,11 @@ def _verb_attribution(
         # '"...," he said' parsed with the quote as the head of the reporting clause.
         clause = {t.i for t in verb.subtree}
         content_toks = [t for t in verb.head.subtree if t.i not in clause]
+    else:
+        # "The bill was endorsed by the union": what a passive cue reports on is its subject.
+        passive = next((c for c in verb.children if c.dep_ == "nsubjpass" and c is not subj), None)
+        if passive is not None and verb.lemma_.lower() not in _RAISING_PASSIVES:
+            content_toks = list(passive.subtree)
     if (
         head is not None
         and head.dep_ == "xcomp"
@@ -770,9 +858,12 @@ def _verb_attribution(
         content_toks = _parenthetical_prefix(verb, subj) + content_toks
     if not content_toks:
         quote = _adjacent_quote(verb, subj, quotes)
-        if quote is None:
+        if quote is not None:
+            content_toks = list(doc.char_span(quote[0], quote[1], alignment_mode="expand") or [])
+        else:
+            content_toks = _trailing_content(verb, subj, prep, cue_last)
+        if not content_toks:
             return None
-        content_toks = list(doc.char_span(quote[0], quote[1], alignment_mode="expand") or [])
     if not content_toks:
         return None
     # The content must not contain the reporting clause itself.
@@ -800,6 +891,31 @@ def _verb_attribution(
         content_text=_text_of(quotes.text, content) or "",
         cue_index=verb.i,
     )
+
+
+#: Dependents after a cue that never belong to its content: a coordinated verb is a report of
+#: its own, and a subordinate clause ("..., because ...") is the writer's.
+_NOT_TRAILING = frozenset("conj cc punct advcl mark dep".split())
+
+
+def _trailing_content(verb: Token, subj: Token | None, prep: Token | None, last: Token | None) -> list[Token]:
+    """What follows the cue in its clause, when the parse gives the cue no complement.
+
+    The parser often hangs the complement elsewhere ("said in a statement that ..." with the
+    clause on "statement"); the model has already judged the verb a cue, and PolNeAR's content
+    is then what the clause goes on to say after the cue."""
+    cue_end = _cue_tokens(verb, subj, prep, last)[-1].i
+    out: list[Token] = []
+    for c in verb.children:
+        if c.i <= verb.i or c.dep_ in _NOT_TRAILING:
+            continue
+        out.extend(t for t in c.subtree if t.i > cue_end)
+    out.sort(key=lambda t: t.i)
+    # Only a clause ("that ...") or a quotation reads as what was said; a bare adjunct ("in
+    # Ohio", "by the committee") is the circumstance of the saying.
+    if not out or not ((out[0].lower_ == "that" and out[0].dep_ == "mark") or _is_quote_mark(out[0])):
+        return []
+    return out
 
 
 _NOUN_CONTENT_PREPS = frozenset("of for to on against about with over toward towards".split())
@@ -1076,6 +1192,24 @@ def _kind(doc: Doc, content: CharSpan, quotes: _QuoteIndex) -> str:
     return "mixed" if inside else "indirect"
 
 
+#: Sources that a bare "in" introduces as a cue: "In a Gallup poll, most voters ...".
+_SURVEY_NOUNS = frozenset("poll survey study".split())
+
+
+def _in_survey(doc: Doc, tok: Token, quotes: _QuoteIndex) -> Attribution | None:
+    """'In the latest poll, Clinton leads by five points': PolNeAR's cue is "In", its source the
+    poll and its content the rest of the sentence."""
+    obj = _prep_object(tok)
+    # Only a fronted phrase: "trailing in the polls" is no attribution.
+    if obj is None or obj.lemma_.lower() not in _SURVEY_NOUNS or tok.i > tok.head.i:
+        return None
+    if quotes.containing(tok.idx, tok.idx + len(tok.text)) is not None:
+        return None
+    src = _trim(list(obj.subtree))
+    cue = ((tok.idx, tok.idx + len(tok.text)),)
+    return _sentence_attribution(tok, src, {t.i for t in tok.subtree}, cue, "indirect", quotes)
+
+
 def _according_to(doc: Doc, tok: Token, quotes: _QuoteIndex) -> Attribution | None:
     to = doc[tok.i + 1]
     obj = _prep_object(to) or next((c for c in tok.children if c.dep_ == "pobj"), None)
@@ -1083,23 +1217,29 @@ def _according_to(doc: Doc, tok: Token, quotes: _QuoteIndex) -> Attribution | No
         return None
     src = _trim([t for t in obj.subtree])
     phrase = {t.i for t in tok.subtree} | {to.i} | {t.i for t in src}
-    sent = tok.sent
-    content = [t for t in sent if t.i not in phrase]
-    content = _trim(content)
-    if not content:
+    cue = ((tok.idx, to.idx + len(to.text)),)
+    return _sentence_attribution(tok, src, phrase, cue, "according_to", quotes)
+
+
+def _sentence_attribution(
+    tok: Token, src: list[Token], phrase: set[int], cue: CharSpan, kind: str, quotes: _QuoteIndex
+) -> Attribution | None:
+    """An attribution made by a phrase ("according to X", "in a poll") whose content is the
+    rest of its sentence."""
+    content = _trim([t for t in tok.sent if t.i not in phrase and not t.is_space])
+    if not src or not content:
         return None
     runs = [_trim(r) for r in _contiguous(content)]
     spans = tuple(cs for cs in (_char_span(r) for r in runs if r) if cs)
     if not spans:
         return None
     source = _spans_of(src) or None
-    cue = ((tok.idx, to.idx + len(to.text)),)
     content_span = _merge(quotes.text, spans)
     return Attribution(
         source=source,
         cue=cue,
         content=content_span,
-        kind="according_to",
+        kind=kind,
         source_text=_text_of(quotes.text, source),
         cue_text=_text_of(quotes.text, cue),
         content_text=_text_of(quotes.text, content_span) or "",

@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 from spacy.tokens import Doc, Span, Token
 
+from chronicle.extract.components import doc_text
 from chronicle.models import Entity, EntityType, Mention
 
 __all__ = ["COUNTRIES", "ORGANISATIONS", "entities_component", "entity_spans", "extract_entities"]
@@ -357,7 +358,7 @@ class _Grouper:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token: read it once
+        self.text = doc_text(doc)
         self.clusters: list[_Cluster] = []
         self.by_key: dict[tuple[str, str], _Cluster] = {}
         self.covered: set[int] = set()
@@ -465,8 +466,8 @@ class _Grouper:
     def scan_missed(self) -> None:
         """Add mentions NER missed: table names and acronyms, "the North", known surnames."""
         doc = self.doc
-        has_korea = any("Korea" in (c.fixed_name or "") for c in self.clusters) or any(
-            t.text.startswith("Korea") for t in doc if t.ent_type_)
+        has_korea = any("Korea" in (c.fixed_name or "") for c in self.clusters) or (
+            "Korea" in self.text and any(t.text.startswith("Korea") for t in doc if t.ent_type_))
         person_words = {w: c for c in self.clusters if c.kind == "person" for k in c.token_keys for w in k
                         if len(w) > 2}
         n = len(doc)

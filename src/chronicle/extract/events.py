@@ -18,6 +18,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from chronicle.extract.components import doc_text
 from chronicle.extract.entities import entity_spans
 from chronicle.models import Entity, EventMention, Granularity, Timex
 
@@ -126,7 +127,7 @@ class _Article:
         self.mention_entities = [e for _, e, _ in starts]
         self.mention_is_subject = [subj for _, _, subj in starts]
         self.names = frozenset(e.name for e in entities)
-        self.text = doc.text  # Doc.text joins every token: read it once
+        self.text = doc_text(doc)
         self.newlines = [m.start() for m in re.finditer("\n", self.text)]
 
     def paragraph(self, char: int) -> int:
