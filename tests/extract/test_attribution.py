@@ -330,6 +330,13 @@ NEW_CONSTRUCTIONS: list[Case] = [
      {"source": "Poll", "content": "Incumbent mayor trails challenger by six points", "kind": "headline"}),
     ('"HOST: Let us turn to the budget. How will you pay for the new bridge?', ":",
      {"source": "HOST", "content": "Let us turn to the budget. How will you pay for the new bridge?"}),
+    # Signed quotations: pull quotes, readers' voices, embedded posts.
+    ("“The ferry is late every single morning.” ― Mara Lind\n“Nobody listens to us.” ― Tom Egger", "―",
+     {"source": "Mara Lind", "content": "“The ferry is late every single morning.”", "kind": "direct"}),
+    ('"We will rebuild the pier before summer."\n\n- Mayor Ortiz.\n\nThe council has not voted.', "-",
+     {"source": "Mayor Ortiz", "content": '"We will rebuild the pier before summer."', "kind": "direct"}),
+    ("”Fares went up again and the buses are still full.” — Ines Walsh (@ineswalsh)", "—",
+     {"source": "Ines Walsh (@ineswalsh)", "content": "”Fares went up again and the buses are still full.”"}),
 ]
 
 ALL_CASES = (
@@ -411,3 +418,13 @@ def test_find_quotes_pairs_marks_per_paragraph() -> None:
     text = 'He said “yes” and ''no''.\n“An unclosed quote\n"plain"'
     quotes = find_quotes(text)
     assert [text[s:e] for s, e in quotes] == ["“yes”", "“An unclosed quote", '"plain"']
+
+
+def test_a_closing_mark_opens_a_quote_only_at_the_start_of_a_word() -> None:
+    text = "”Rents are too high,” she said.\nThe 12” screen and ”quoted” text."
+    assert [text[s:e] for s, e in find_quotes(text)] == ["”Rents are too high,”", "”quoted”"]
+
+
+def test_a_dash_inside_a_sentence_signs_nothing(nlp: Any) -> None:
+    atts = find_attributions(nlp("The port reopened on Monday - Harbor Master Lee confirmed it."))
+    assert not [a for a in atts if a.cue_text == "-"]

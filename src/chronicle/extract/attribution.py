@@ -194,7 +194,11 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         for m in _QUOTE_RE.finditer(para):
             mark = m.group()
             if open_at < 0:
-                if mark != "”":
+                # A closing mark opens a quote only where nothing else could: at the start of a
+                # word after a space or the line start (some outlets set ” for both marks).
+                if mark != "”" or (
+                    (m.start() == 0 or para[m.start() - 1] in " \t\xa0(") and para[m.end() : m.end() + 1].isalpha()
+                ):
                     open_at = m.start()
                 continue
             if mark == "“":
@@ -741,6 +745,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         if att is not None:
             out.append(att)
     out.extend(_headline_colons(doc, quotes))
+    out.extend(_signed_quotes(doc, quotes, {a.cue_index for a in out}))
     return _resolve_speakers(doc, out)
 
 
@@ -794,6 +799,56 @@ def _headline_colons(doc: Doc, quotes: _QuoteIndex) -> list[Attribution]:
                 cue_text=":",
                 content_text=text[cs : cs + len(content)],
                 cue_index=span.end,
+            )
+        )
+    return out
+
+
+#: A quotation signed with a dash and a name: '"...." ― Ana Ruiz', '"..." — Jo Bell (@jobell)',
+#: the way pull quotes, reader voices and embedded posts are set.
+_SIGNATURE_RE = re.compile(
+    r"(?P<dash>―|—|–|--|-)[^\S\n]*(?P<name>[A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*){0,4}"
+    r"(?:[^\S\n]*\(@\w+\))?)[^\S\n]*\.?[^\S\n]*(?=\n|$)"
+)
+
+
+def _signed_quotes(doc: Doc, quotes: _QuoteIndex, taken: set[int]) -> list[Attribution]:
+    """Quotations signed on their own line or right after the closing mark: the dash is the cue,
+    the name the source, the quotation (with its marks) the content."""
+    text = quotes.text
+    out: list[Attribution] = []
+    ends = {qe: qs for qs, qe in quotes.spans}
+    for m in _SIGNATURE_RE.finditer(text):
+        ds, de = m.span("dash")
+        before = text[:ds].rstrip()
+        qs = ends.get(len(before))
+        # The dash must follow the quotation directly or start the next line.
+        if qs is None or "\n\n\n" in text[len(before) : ds]:
+            continue
+        line_start = text.rfind("\n", 0, ds) + 1
+        if text[line_start:ds].strip() and text[len(before) : ds].count("\n"):
+            continue
+        name_s, name_e = m.span("name")
+        name = text[name_s:name_e].rstrip(".")
+        name_e = name_s + len(name)
+        span = doc.char_span(name_s, name_e, alignment_mode="expand")
+        if span is None or span.start in taken:
+            continue
+        # A name, not the start of a sentence: a person or organisation, or a short run of
+        # capitalised words.
+        words = name.split()
+        if not (any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in span) or len(words) <= 3):
+            continue
+        out.append(
+            Attribution(
+                source=((name_s, name_e),),
+                cue=((ds, de),),
+                content=((qs, len(before)),),
+                kind="direct",
+                source_text=name,
+                cue_text=text[ds:de],
+                content_text=text[qs : len(before)],
+                cue_index=span.start,
             )
         )
     return out
