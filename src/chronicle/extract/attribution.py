@@ -194,6 +194,12 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         for m in _QUOTE_RE.finditer(para):
             mark = m.group()
             if open_at < 0:
+                if _closes_unopened(para, m.start(), m.end(), quotes_before=bool(quotes) and quotes[-1][0] >= pos):
+                    # 'the entire Congress," Rep. Cummings said': the paragraph continues a quote
+                    # opened in an earlier one (news style leaves those unclosed), and ends it here.
+                    lead = len(para) - len(para.lstrip())
+                    quotes.append((pos + lead, pos + m.end()))
+                    continue
                 # A closing mark opens a quote only where nothing else could: at the start of a
                 # word after a space or the line start (some outlets set ” for both marks).
                 if mark != "”" or (
@@ -215,6 +221,15 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                 quotes.append((pos + open_at, pos + end))
         pos += len(para) + 1
     return quotes
+
+
+def _closes_unopened(para: str, start: int, end: int, *, quotes_before: bool) -> bool:
+    """Whether a mark with no quote open ends one that began before the paragraph: it is the
+    paragraph's first mark, comes right after the end of a phrase (',”' '."' '?”') and is
+    followed by a space or the line end, after at least a few words."""
+    if quotes_before or start < 2 or para[start - 1] not in ",.?!" or para[end : end + 1] not in ("", " ", "\xa0"):
+        return False
+    return para[:start].count(" ") >= 2 and not any(q in para[:start] for q in ('"', "“", "”"))
 
 
 class _QuoteIndex:
@@ -657,7 +672,11 @@ def _chain_content(verb: Token, head: Token, prep: Token | None) -> tuple[Token,
             head.dep_ == "xcomp"
             and head.pos_ == "VERB"
             and head.head.i == cur.i
-            and cur.lemma_.lower() in _CHAIN_VERBS
+            and (
+                cur.lemma_.lower() in _CHAIN_VERBS
+                # "appeared to suggest that ...": the saying is the cue, the raising verb hedges it.
+                or (cur.lemma_.lower() in _RAISING_VERBS and head.lemma_.lower() in CUE_LEMMAS)
+            )
         ):
             gap = doc[(last or cur).i + 1 : head.i]
             if not gap or not all(t.head.i == head.i and t.dep_ in _CHAIN_GAP_DEPS for t in gap):
@@ -861,6 +880,15 @@ def _verb_attribution(
     if quotes.containing(verb.idx, verb.idx + len(verb.text)) is not None:
         return None
     subj = _subject(verb)
+    if subj is not None and subj.i < verb.i and quotes.containing(subj.idx, subj.idx + len(subj.text)) is not None:
+        # '"Full panic mode," said Ms. Wimes' parsed with the quoted words as the subject: the
+        # speaker is the subject after the verb, if any, and the quotation is what was said.
+        subj = min(
+            (c for c in verb.children
+             if c.dep_ == "nsubj" and quotes.containing(c.idx, c.idx + len(c.text)) is None),
+            key=lambda c: abs(c.i - verb.i),
+            default=None,
+        )
     head, prep = _content_head(verb)
     if head is not None and head.dep_ != "ccomp" and head.i > verb.i:
         # '"Stay home," the officer urged residents': the quotation, not the object, is said.
@@ -968,9 +996,15 @@ def _trailing_content(verb: Token, subj: Token | None, prep: Token | None, last:
     out.sort(key=lambda t: t.i)
     # Only a clause ("that ...") or a quotation reads as what was said; a bare adjunct ("in
     # Ohio", "by the committee") is the circumstance of the saying.
-    if not out or not ((out[0].lower_ == "that" and out[0].dep_ == "mark") or _is_quote_mark(out[0])):
+    if not out:
         return []
-    return out
+    if (out[0].lower_ == "that" and out[0].dep_ == "mark") or _is_quote_mark(out[0]):
+        return out
+    # "tweeted in the early hours that ...": a that-clause hung on the adjunct still says it.
+    for t in out[1:8]:
+        if t.lower_ == "that" and t.dep_ == "mark" and t.head.pos_ in ("VERB", "AUX"):
+            return [x for x in out if x.i >= t.i]
+    return []
 
 
 _NOUN_CONTENT_PREPS = frozenset("of for to on against about with over toward towards".split())
@@ -1271,7 +1305,12 @@ def _according_to(doc: Doc, tok: Token, quotes: _QuoteIndex) -> Attribution | No
     if obj is None:
         return None
     src = _trim([t for t in obj.subtree])
-    phrase = {t.i for t in tok.subtree} | {to.i} | {t.i for t in src}
+    # Parsed as the sentence's root ("According to X, the plan ..."), "according" heads the
+    # whole sentence: only the phrase itself and its comma are left out of the content.
+    head_of_all = tok.dep_ == "ROOT"
+    phrase = ({tok.i} if head_of_all else {t.i for t in tok.subtree}) | {to.i} | {t.i for t in src}
+    if head_of_all and src and src[-1].i + 1 < len(doc) and doc[src[-1].i + 1].text == ",":
+        phrase.add(src[-1].i + 1)
     cue = ((tok.idx, to.idx + len(to.text)),)
     return _sentence_attribution(tok, src, phrase, cue, "according_to", quotes)
 
