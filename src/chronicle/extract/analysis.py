@@ -8,6 +8,7 @@ models (and to and from the JSON the store keeps).
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import multiprocessing
 import os
 from collections import deque
@@ -26,6 +27,8 @@ from chronicle.models import Article, ArticleAnalysis, Claim, Entity, EventMenti
 __all__ = ["analyse_with_nlp", "analysis_from_data", "analysis_to_data"]
 
 _STANCES = ("asserts", "denies", "condemns")
+
+_LOG = logging.getLogger(__name__)
 
 
 def _spans(value: Any) -> tuple[tuple[int, int], ...]:
@@ -120,20 +123,38 @@ def _analyse(nlp: Language, articles: list[Article], batch_size: int) -> Iterato
     blas = ThreadpoolController()
     for i in range(0, len(articles), batch_size):
         batch = articles[i : i + batch_size]
-        docs = [make_doc(nlp, a.text[: article_body_end(a.text)], dct=a.published, article_id=a.id) for a in batch]
         # The model's matrices are small: BLAS threads would only contend with the other
         # worker processes (and cost more CPU than they save when alone).
         with blas.limit(limits=1, user_api="blas"):
-            analyses = [
-                ArticleAnalysis(
-                    entities=tuple(doc._.entities or ()),
-                    claims=_claims(article, doc._.attributions or ()),
-                    # The Doc does not know the outlet; the stored form of an event does.
-                    events=tuple(replace(e, source=article.source) for e in doc._.events or ()),
-                )
-                for article, doc in zip(batch, nlp.pipe(docs, batch_size=batch_size), strict=True)
-            ]
+            try:
+                analyses = _analyse_batch(nlp, batch, batch_size)
+            except Exception:  # one bad article must not cost the others theirs
+                analyses = [_analyse_alone(nlp, article) for article in batch]
         yield from analyses
+
+
+def _analyse_batch(nlp: Language, batch: list[Article], batch_size: int) -> list[ArticleAnalysis]:
+    docs = [make_doc(nlp, a.text[: article_body_end(a.text)], dct=a.published, article_id=a.id) for a in batch]
+    return [_from_doc(article, doc) for article, doc in zip(batch, nlp.pipe(docs, batch_size=batch_size), strict=True)]
+
+
+def _analyse_alone(nlp: Language, article: Article) -> ArticleAnalysis:
+    """One article's analysis; an article the pipeline fails on gets an empty one, reported."""
+    try:
+        return _analyse_batch(nlp, [article], 1)[0]
+    except Exception as exc:  # reported by name, and the batch goes on
+        _LOG.warning("language analysis of article %s failed (%s: %s); it has no entities, claims or events",
+                     article.id, type(exc).__name__, exc)
+        return ArticleAnalysis(entities=(), claims=(), events=())
+
+
+def _from_doc(article: Article, doc: Any) -> ArticleAnalysis:
+    return ArticleAnalysis(
+        entities=tuple(doc._.entities or ()),
+        claims=_claims(article, doc._.attributions or ()),
+        # The Doc does not know the outlet; the stored form of an event does.
+        events=tuple(replace(e, source=article.source) for e in doc._.events or ()),
+    )
 
 
 def _date(value: str | None) -> dt.date | None:
