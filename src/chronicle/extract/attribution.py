@@ -952,7 +952,7 @@ def _verb_attribution(
     # The content must not contain the reporting clause itself.
     content_toks = [t for t in content_toks if t.i != verb.i and (subj is None or t not in subj.subtree)]
     content_toks = _trim(_fill_punct_gaps(sorted(content_toks, key=lambda t: t.i)))
-    if not content_toks or _names_earlier_speech(content_toks):
+    if not content_toks:
         return None
     content = _fit_to_quotes(doc, verb, content_toks, quotes, used_quotes)
     if not content:
@@ -974,35 +974,6 @@ def _verb_attribution(
         content_text=_text_of(quotes.text, content) or "",
         cue_index=verb.i,
     )
-
-
-#: Nouns that name a piece of speech: "made the comments", "repeated the claim".
-_SPEECH_NOUNS = frozenset(
-    "comment remark statement pledge criticism claim announcement accusation promise vow".split()
-)
-
-
-def _names_earlier_speech(content: Sequence[Token]) -> bool:
-    """Whether the content only points back at something said ("Trump made the comments
-    Friday"): the words were reported elsewhere, and this clause says when or where."""
-    heads = [t for t in content if t.head not in content or t.head is t]
-    if len(heads) != 1 or heads[0].lemma_.lower() not in _SPEECH_NOUNS:
-        return False
-    head = heads[0]
-    if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _BACK_POINTING) for c in head.children):
-        return False
-    # Only determiners, modifiers and a time or place may come with it: "the pledge at a
-    # conference in Virginia" points back, "the claim that ..." carries the words.
-    allowed = {head.i}
-    for c in head.children:
-        if c.i < head.i and c.dep_ in ("det", "poss", "amod", "compound"):
-            allowed.update(t.i for t in c.subtree)
-        elif c.i > head.i and c.dep_ == "prep" and c.lower_ in ("at", "in", "on", "during", "before", "after"):
-            allowed.update(t.i for t in c.subtree)
-    return all(t.i in allowed for t in content)
-
-
-_BACK_POINTING = frozenset("the these those this that".split())
 
 
 #: Dependents after a cue that never belong to its content: a coordinated verb is a report of
