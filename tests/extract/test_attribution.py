@@ -338,6 +338,10 @@ NEW_CONSTRUCTIONS: list[Case] = [
      {"source": "The mayor", "content": "that the strike was over"}),
     ("The strike had gone on for weeks.\nWe are not moving an inch,” said Rosa Klein, a crane operator.",
      "said", {"source": "Rosa Klein, a crane operator", "content": "We are not moving an inch,”"}),
+    ("The ministry issued a statement calling the test a clear violation of the treaty.",
+     "issued a statement calling", {"source": "The ministry", "content": "the test a clear violation of the treaty"}),
+    ("The union made a statement about the pay offer.", "made a statement about",
+     {"source": "The union", "content": "the pay offer"}),
     # Signed quotations: pull quotes, readers' voices, embedded posts.
     ("“The ferry is late every single morning.” ― Mara Lind\n“Nobody listens to us.” ― Tom Egger", "―",
      {"source": "Mara Lind", "content": "“The ferry is late every single morning.”", "kind": "direct"}),

@@ -640,7 +640,8 @@ _ADJ_CONTENT_PREPS = frozenset("about of on with in to for over by".split())
 _CUE_OBJ_NOUNS = frozenset(
     """
     concern concerns criticism case position doubt doubts confidence opinion apology apologies
-    grievance grievances sympathy skepticism stance
+    grievance grievances sympathy skepticism stance statement statements question questions sign
+    signs endorsement mention letter word words notion inclination
     """.split()
 )
 
@@ -698,6 +699,12 @@ def _chain_content(verb: Token, head: Token, prep: Token | None) -> tuple[Token,
                         return obj, c, c
                 if c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
                     return c, None, head
+                if c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in CUE_LEMMAS:
+                    # "issued a statement calling the test a violation": the cue runs on to the
+                    # saying, and what it says is the content.
+                    inner, iprep = _content_head(c)
+                    if inner is not None and inner.i > c.i:
+                        return inner, iprep, c
                 break
         break
     return head, prep, last
