@@ -342,6 +342,10 @@ NEW_CONSTRUCTIONS: list[Case] = [
      "issued a statement calling", {"source": "The ministry", "content": "the test a clear violation of the treaty"}),
     ("The union made a statement about the pay offer.", "made a statement about",
      {"source": "The union", "content": "the pay offer"}),
+    ("The old minister used to say that the port would never close.", "used to say",
+     {"source": "The old minister", "content": "that the port would never close"}),
+    ("The union continued to insist that the offer was too low.", "continued to insist",
+     {"source": "The union", "content": "that the offer was too low"}),
     # Signed quotations: pull quotes, readers' voices, embedded posts.
     ("“The ferry is late every single morning.” ― Mara Lind\n“Nobody listens to us.” ― Tom Egger", "―",
      {"source": "Mara Lind", "content": "“The ferry is late every single morning.”", "kind": "direct"}),

@@ -647,7 +647,7 @@ _CUE_OBJ_NOUNS = frozenset(
 
 #: Catenative verbs that PolNeAR's cue runs through ("continued to say", "tends to hold"), as
 #: against "wants" or "pledged", whose cue stops at the verb with "to ..." in the content.
-_CHAIN_VERBS = frozenset("continue try tend struggle move set fail choose strive need".split())
+_CHAIN_VERBS = frozenset("continue try tend struggle move set fail choose strive need use go have".split())
 
 #: Raising verbs: their subject is part of the content ("X seems to ...", "X is expected to ...").
 _RAISING_VERBS = frozenset("seem appear".split())
@@ -710,6 +710,18 @@ def _chain_content(verb: Token, head: Token, prep: Token | None) -> tuple[Token,
     return head, prep, last
 
 
+#: Verbs of saying that make a catenative verb before them a cue ("used to say", "went on to
+#: claim"): the model, trained on cue heads, sees only the first verb, rarely a cue by itself.
+_SAYING = frozenset("say tell claim argue insist deny warn call".split())
+
+
+def _chains_to_saying(tok: Token) -> bool:
+    return tok.lemma_.lower() in _CHAIN_VERBS and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in _SAYING and any(g.lower_ == "to" for g in c.children)
+        for c in tok.children
+    )
+
+
 def _prep_object(prep: Token) -> Token | None:
     for g in prep.children:
         if g.dep_ in ("pobj", "pcomp"):
@@ -760,7 +772,9 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             att = _in_survey(doc, tok, quotes)
         elif _is_candidate(tok):
             in_quote = quotes.containing(tok.idx, tok.idx + len(tok.text)) is not None
-            if in_quote or _cue_score(cue_features(tok, in_quote), weights) < threshold:
+            if in_quote:
+                continue
+            if _cue_score(cue_features(tok, in_quote), weights) < threshold and not _chains_to_saying(tok):
                 continue
             if tok.pos_ != "NOUN":
                 att = _verb_attribution(doc, tok, quotes, used_quotes)
