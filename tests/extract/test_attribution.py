@@ -346,6 +346,10 @@ NEW_CONSTRUCTIONS: list[Case] = [
      {"source": "The old minister", "content": "that the port would never close"}),
     ("The union continued to insist that the offer was too low.", "continued to insist",
      {"source": "The union", "content": "that the offer was too low"}),
+    ("As several economists have pointed out, the tariff will raise prices.", "have pointed out",
+     {"source": "several economists", "content": "the tariff will raise prices"}),
+    ("The ship was carrying grain, as the port authority said.", "said",
+     {"source": "the port authority", "content": "The ship was carrying grain"}),
     # Signed quotations: pull quotes, readers' voices, embedded posts.
     ("“The ferry is late every single morning.” ― Mara Lind\n“Nobody listens to us.” ― Tom Egger", "―",
      {"source": "Mara Lind", "content": "“The ferry is late every single morning.”", "kind": "direct"}),
@@ -439,6 +443,10 @@ def test_find_quotes_pairs_marks_per_paragraph() -> None:
 def test_a_closing_mark_opens_a_quote_only_at_the_start_of_a_word() -> None:
     text = "”Rents are too high,” she said.\nThe 12” screen and ”quoted” text."
     assert [text[s:e] for s, e in find_quotes(text)] == ["”Rents are too high,”", "”quoted”"]
+
+
+def test_an_as_clause_that_reports_nothing_is_no_attribution(nlp: Any) -> None:
+    assert not find_attributions(nlp("He left early, as he often does."))
 
 
 def test_a_dash_inside_a_sentence_signs_nothing(nlp: Any) -> None:

@@ -938,8 +938,9 @@ def _verb_attribution(
                     end = c.right_edge.i
                 else:
                     break
-    elif verb.dep_ in ("parataxis", "ccomp") and verb.head is not verb:
-        # '"...," he said' parsed with the quote as the head of the reporting clause.
+    elif (verb.dep_ in ("parataxis", "ccomp") or _as_clause(verb)) and verb.head is not verb:
+        # '"...," he said' parsed with the quote as the head of the reporting clause, and
+        # "As the experts have pointed out, X is free to ...": what was said is the main clause.
         clause = {t.i for t in verb.subtree}
         content_toks = [t for t in verb.head.subtree if t.i not in clause]
     else:
@@ -1000,6 +1001,11 @@ def _verb_attribution(
 #: Dependents after a cue that never belong to its content: a coordinated verb is a report of
 #: its own, and a subordinate clause ("..., because ...") is the writer's.
 _NOT_TRAILING = frozenset("conj cc punct advcl mark dep".split())
+
+
+def _as_clause(verb: Token) -> bool:
+    """'..., as police have said' / 'As X pointed out, ...': a reporting clause marked by "as"."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def _trailing_content(verb: Token, subj: Token | None, prep: Token | None, last: Token | None) -> list[Token]:
