@@ -350,6 +350,10 @@ NEW_CONSTRUCTIONS: list[Case] = [
      {"source": "several economists", "content": "the tariff will raise prices"}),
     ("The ship was carrying grain, as the port authority said.", "said",
      {"source": "the port authority", "content": "The ship was carrying grain"}),
+    ("The council took issue with the harbour master's figures.", "took issue with",
+     {"source": "The council", "content": "the harbour master's figures"}),
+    ("The mayor made the case that the port needs new cranes.", "made the case",
+     {"source": "The mayor", "content": "that the port needs new cranes"}),
     # Signed quotations: pull quotes, readers' voices, embedded posts.
     ("“The ferry is late every single morning.” ― Mara Lind\n“Nobody listens to us.” ― Tom Egger", "―",
      {"source": "Mara Lind", "content": "“The ferry is late every single morning.”", "kind": "direct"}),

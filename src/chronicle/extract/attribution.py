@@ -645,6 +645,11 @@ _CUE_OBJ_NOUNS = frozenset(
     """.split()
 )
 
+#: Light verbs whose object PolNeAR keeps in the cue when something follows it ("has doubts
+#: about", "made the case that", "took issue with", "gave no indication of"): 43 to 1, 37 to 2,
+#: 13 to 1, 10 to 3, 8 to 2 on the training split.
+_LIGHT_VERBS = frozenset("have make take provide give".split())
+
 #: Catenative verbs that PolNeAR's cue runs through ("continued to say", "tends to hold"), as
 #: against "wants" or "pledged", whose cue stops at the verb with "to ..." in the content.
 _CHAIN_VERBS = frozenset("continue try tend struggle move set fail choose strive need use go have".split())
@@ -689,7 +694,9 @@ def _chain_content(verb: Token, head: Token, prep: Token | None) -> tuple[Token,
                 break
             last, cur, head, prep = head, head, inner, iprep
             continue
-        if head.dep_ == "dobj" and head.pos_ == "NOUN" and head.lower_ in _CUE_OBJ_NOUNS:
+        if head.dep_ == "dobj" and head.pos_ == "NOUN" and (
+            head.lower_ in _CUE_OBJ_NOUNS or cur.lemma_.lower() in _LIGHT_VERBS
+        ):
             for c in head.children:
                 if c.i < head.i:
                     continue
@@ -706,6 +713,12 @@ def _chain_content(verb: Token, head: Token, prep: Token | None) -> tuple[Token,
                     if inner is not None and inner.i > c.i:
                         return inner, iprep, c
                 break
+            # "took issue with X" parsed with the preposition on the verb, right after the object.
+            after = next((c for c in cur.children if c.i == head.right_edge.i + 1), None)
+            if after is not None and after.dep_ == "prep" and after.lower_ in _NOUN_CONTENT_PREPS:
+                obj = _prep_object(after)
+                if obj is not None:
+                    return obj, after, after
         break
     return head, prep, last
 
