@@ -354,6 +354,8 @@ NEW_CONSTRUCTIONS: list[Case] = [
      {"source": "The council", "content": "the harbour master's figures"}),
     ("The mayor made the case that the port needs new cranes.", "made the case",
      {"source": "The mayor", "content": "that the port needs new cranes"}),
+    ("The senator said “it makes me angry” every time the bridge closes.", "said",
+     {"source": "The senator", "content": "“it makes me angry” every time the bridge closes", "kind": "mixed"}),
     # Signed quotations: pull quotes, readers' voices, embedded posts.
     ("“The ferry is late every single morning.” ― Mara Lind\n“Nobody listens to us.” ― Tom Egger", "―",
      {"source": "Mara Lind", "content": "“The ferry is late every single morning.”", "kind": "direct"}),

@@ -989,7 +989,7 @@ def _verb_attribution(
     content_toks = _trim(_fill_punct_gaps(sorted(content_toks, key=lambda t: t.i)))
     if not content_toks:
         return None
-    content = _fit_to_quotes(doc, verb, content_toks, quotes, used_quotes)
+    content = _quote_edges(_fit_to_quotes(doc, verb, content_toks, quotes, used_quotes), quotes)
     if not content:
         return None
     src_toks = _source_tokens(subj, verb) if subj is not None else []
@@ -1246,6 +1246,28 @@ def _fit_to_quotes(
 
 
 _CLAUSE_GAP = 200
+
+
+def _quote_edges(content: CharSpan, quotes: _QuoteIndex) -> CharSpan:
+    """Quotation marks at the edges of a content, as PolNeAR has them: 'said “it gets me mad”
+    every time' starts at the opening mark the parse leaves out, and a closing mark left over
+    from the paragraph before is not part of it."""
+    if not content:
+        return content
+    text = quotes.text
+    s, e = content[0]
+    if text[s : s + 1] in _MARK_CHARS and "\n" in text[s + 1 : s + 3]:
+        s += 1
+        while s < e and text[s].isspace():
+            s += 1
+    elif s > 0 and text[s - 1] in "“\"" and any(qs == s - 1 for qs, _ in quotes.spans):
+        s -= 1
+    if s >= e:
+        return content[1:]
+    return ((s, e), *content[1:])
+
+
+_MARK_CHARS = frozenset("\"“”")
 
 
 def _extend_quote(verb: Token, spans: CharSpan, quotes: _QuoteIndex) -> CharSpan:
