@@ -356,6 +356,9 @@ NEW_CONSTRUCTIONS: list[Case] = [
      {"source": "The mayor", "content": "that the port needs new cranes"}),
     ("The senator said “it makes me angry” every time the bridge closes.", "said",
      {"source": "The senator", "content": "“it makes me angry” every time the bridge closes", "kind": "mixed"}),
+    ("Sen. Ana Ruiz (D-Ore.) said the bill would pass.", "said",
+     {"source": "Sen. Ana Ruiz (D-Ore.)", "content": "the bill would pass"}),
+    ("The union said turnout was 87%.", "said", {"source": "The union", "content": "turnout was 87%"}),
     # Signed quotations: pull quotes, readers' voices, embedded posts.
     ("“The ferry is late every single morning.” ― Mara Lind\n“Nobody listens to us.” ― Tom Egger", "―",
      {"source": "Mara Lind", "content": "“The ferry is late every single morning.”", "kind": "direct"}),

@@ -270,13 +270,26 @@ def _trim(tokens: Sequence[Token]) -> list[Token]:
     """Drop edge punctuation that the annotators leave out (quote marks are handled elsewhere)."""
     toks = list(tokens)
     while toks and (
-        ((toks[-1].is_punct or toks[-1].is_space) and not _is_quote_mark(toks[-1]))
+        ((toks[-1].is_punct or toks[-1].is_space) and not _is_quote_mark(toks[-1]) and not _closes_inside(toks))
         or (toks[-1].dep_ == "cc" and len(toks) > 1)
     ):
         toks.pop()
     while toks and (toks[0].is_punct or toks[0].is_space) and not _is_quote_mark(toks[0]):
         toks.pop(0)
     return toks
+
+
+def _closes_inside(toks: Sequence[Token]) -> bool:
+    """Whether the last token belongs to the span: a percent sign, or a bracket that closes one
+    opened inside it ("Rep. John Culberson (R-TX)")."""
+    last = toks[-1].text
+    if last == "%":
+        return True
+    if last in (")", "]"):
+        opener = "(" if last == ")" else "["
+        texts = [t.text for t in toks]
+        return texts.count(opener) >= texts.count(last)
+    return False
 
 
 def _is_quote_mark(tok: Token) -> bool:
