@@ -359,6 +359,8 @@ NEW_CONSTRUCTIONS: list[Case] = [
     ("Sen. Ana Ruiz (D-Ore.) said the bill would pass.", "said",
      {"source": "Sen. Ana Ruiz (D-Ore.)", "content": "the bill would pass"}),
     ("The union said turnout was 87%.", "said", {"source": "The union", "content": "turnout was 87%"}),
+    ("The mayor said the plan was ''dead on arrival.'' The council disagreed.", "said",
+     {"source": "The mayor", "content": "the plan was ''dead on arrival.''"}),
     # Signed quotations: pull quotes, readers' voices, embedded posts.
     ("“The ferry is late every single morning.” ― Mara Lind\n“Nobody listens to us.” ― Tom Egger", "―",
      {"source": "Mara Lind", "content": "“The ferry is late every single morning.”", "kind": "direct"}),

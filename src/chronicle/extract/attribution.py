@@ -1244,7 +1244,9 @@ def _fit_to_quotes(
             continue
         if q is not None and q[1] > e:
             e = q[1]
-        elif e < len(quotes.text) and quotes.text[e : e + 2].strip() in ("”", '"', "''", ".”", '."', ".''"):
+        elif e < len(quotes.text) and quotes.text[e : e + 2].strip() in ("”", '"', "''", ".”", '."', ".'", ",'"):
+            # The closing mark of a quotation the content ends in, with the stop before it
+            # ('...allegations are false.\'\'' in papers that set quotes as two apostrophes).
             nxt = quotes.text[e : e + 3].rstrip()
             e += len(nxt) if nxt.endswith(("”", '"', "''")) else 0
         spans.append((s, e))
