@@ -361,6 +361,8 @@ NEW_CONSTRUCTIONS: list[Case] = [
     ("The union said turnout was 87%.", "said", {"source": "The union", "content": "turnout was 87%"}),
     ("The mayor said the plan was ''dead on arrival.'' The council disagreed.", "said",
      {"source": "The mayor", "content": "the plan was ''dead on arrival.''"}),
+    ('“The port will reopen,” the minister said on Sept. 12 in Valmora. “The talks are over.”', "said",
+     {"source": "the minister", "content": "“The port will reopen,” ... “The talks are over.”"}),
     # Signed quotations: pull quotes, readers' voices, embedded posts.
     ("“The ferry is late every single morning.” ― Mara Lind\n“Nobody listens to us.” ― Tom Egger", "―",
      {"source": "Mara Lind", "content": "“The ferry is late every single morning.”", "kind": "direct"}),

@@ -1262,6 +1262,10 @@ def _fit_to_quotes(
 
 _CLAUSE_GAP = 200
 
+#: Abbreviations that may sit between a reporting clause and the next piece of its quotation
+#: without ending the clause's sentence ("said on Sept. 12 in Valmora.").
+_ABBREVIATION_RE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Inc|Corp|Co|U\.S|U\.N)\.")
+
 
 def _quote_edges(content: CharSpan, quotes: _QuoteIndex) -> CharSpan:
     """Quotation marks at the edges of a content, as PolNeAR has them: 'said “it gets me mad”
@@ -1319,7 +1323,7 @@ def _extend_quote(verb: Token, spans: CharSpan, quotes: _QuoteIndex) -> CharSpan
         # '"A," he said on Thursday. "B."': the next piece follows the clause and its adjuncts.
         q = quotes.next_after(clause_hi)
         if q is not None and q[0] < para_end and q[0] - clause_hi < _CLAUSE_GAP:
-            gap = text[clause_hi : q[0]].rstrip()
+            gap = _ABBREVIATION_RE.sub("A", text[clause_hi : q[0]].rstrip())
             if gap.endswith((",", ".", ":")) and not any(m in gap for m in ("“", '"', "''", ". ", "? ", "! ")):
                 out.append(q)
                 pos = q[1]
