@@ -363,6 +363,8 @@ NEW_CONSTRUCTIONS: list[Case] = [
      {"source": "The mayor", "content": "the plan was ''dead on arrival.''"}),
     ('“The port will reopen,” the minister said on Sept. 12 in Valmora. “The talks are over.”', "said",
      {"source": "the minister", "content": "“The port will reopen,” ... “The talks are over.”"}),
+    ("The driver was identified by police as Ivo Marr.", "was identified",
+     {"source": "police", "content": "The driver ... as Ivo Marr"}),
     # Signed quotations: pull quotes, readers' voices, embedded posts.
     ("“The ferry is late every single morning.” ― Mara Lind\n“Nobody listens to us.” ― Tom Egger", "―",
      {"source": "Mara Lind", "content": "“The ferry is late every single morning.”", "kind": "direct"}),

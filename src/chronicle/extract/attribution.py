@@ -974,6 +974,11 @@ def _verb_attribution(
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass" and c is not subj), None)
         if passive is not None and verb.lemma_.lower() not in _RAISING_PASSIVES:
             content_toks = list(passive.subtree)
+            # "X was identified as the protester", "will be dubbed the Y": what the subject is
+            # called is reported with it.
+            for c in verb.children:
+                if c.i > verb.i and ((c.dep_ == "prep" and c.lower_ == "as") or c.dep_ in ("oprd", "attr")):
+                    content_toks.extend(c.subtree)
     if (
         head is not None
         and head.dep_ == "xcomp"
