@@ -365,6 +365,8 @@ NEW_CONSTRUCTIONS: list[Case] = [
      {"source": "the minister", "content": "“The port will reopen,” ... “The talks are over.”"}),
     ("The driver was identified by police as Ivo Marr.", "was identified",
      {"source": "police", "content": "The driver ... as Ivo Marr"}),
+    ("Judge Vaskolt is known for her rulings on port labour.", "is known for",
+     {"source": None, "content": "Judge Vaskolt ... her rulings on port labour"}),
     # Signed quotations: pull quotes, readers' voices, embedded posts.
     ("“The ferry is late every single morning.” ― Mara Lind\n“Nobody listens to us.” ― Tom Egger", "―",
      {"source": "Mara Lind", "content": "“The ferry is late every single morning.”", "kind": "direct"}),

@@ -992,6 +992,12 @@ def _verb_attribution(
         subj = None
     elif content_toks and head is not None and head.i > verb.i and subj is not None and subj.i < verb.i:
         content_toks = _parenthetical_prefix(verb, subj) + content_toks
+    elif content_toks and subj is None and head is not None and head.i > verb.i:
+        # "Trump is expected to win", "Ginsburg is known for ...": with no one named as saying
+        # it, a passive cue's subject is part of what is reported.
+        passive = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+        if passive is not None and passive not in content_toks:
+            content_toks = list(passive.subtree) + content_toks
     if not content_toks:
         quote = _adjacent_quote(verb, subj, quotes)
         if quote is not None:
