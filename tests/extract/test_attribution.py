@@ -367,6 +367,8 @@ NEW_CONSTRUCTIONS: list[Case] = [
      {"source": "police", "content": "The driver ... as Ivo Marr"}),
     ("Judge Vaskolt is known for her rulings on port labour.", "is known for",
      {"source": None, "content": "Judge Vaskolt ... her rulings on port labour"}),
+    ('“We will win,” Ortiz said in an interview on “Meet the Press” Sunday. “Nobody can stop us.”',
+     "said in an interview", {"source": "Ortiz", "content": "“We will win,” ... “Nobody can stop us.”"}),
     # Signed quotations: pull quotes, readers' voices, embedded posts.
     ("“The ferry is late every single morning.” ― Mara Lind\n“Nobody listens to us.” ― Tom Egger", "―",
      {"source": "Mara Lind", "content": "“The ferry is late every single morning.”", "kind": "direct"}),

@@ -1273,6 +1273,16 @@ def _fit_to_quotes(
 
 _CLAUSE_GAP = 200
 
+#: A quoted title: a few capitalised words in quotation marks ('on “Meet the Press.”').
+_TITLE_RE = re.compile(
+    r"[“\"][A-Z][\w’'.&-]*(?:[ ,:]+(?:[A-Z][\w’'.&-]*|of|the|and|a|an|in|on|for|to|with)){0,6}[”\"]"
+)
+
+def _title_stand_in(m: re.Match[str]) -> str:
+    """A quoted title as a plain word, keeping a full stop set inside its marks ('“Report.”')."""
+    return "T." if m.group()[:-1].endswith(".") else "T"
+
+
 #: Abbreviations that may sit between a reporting clause and the next piece of its quotation
 #: without ending the clause's sentence ("said on Sept. 12 in Valmora.").
 _ABBREVIATION_RE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Inc|Corp|Co|U\.S|U\.N)\.")
@@ -1333,8 +1343,11 @@ def _extend_quote(verb: Token, spans: CharSpan, quotes: _QuoteIndex) -> CharSpan
     if pos <= clause_lo:
         # '"A," he said on Thursday. "B."': the next piece follows the clause and its adjuncts.
         q = quotes.next_after(clause_hi)
+        # A quoted title among the adjuncts ('said on “Meet the Press.”') is not the next piece.
+        while q is not None and q[1] < para_end and _TITLE_RE.fullmatch(text, q[0], q[1]):
+            q = quotes.next_after(q[1])
         if q is not None and q[0] < para_end and q[0] - clause_hi < _CLAUSE_GAP:
-            gap = _ABBREVIATION_RE.sub("A", text[clause_hi : q[0]].rstrip())
+            gap = _TITLE_RE.sub(_title_stand_in, _ABBREVIATION_RE.sub("A", text[clause_hi : q[0]].rstrip()))
             if gap.endswith((",", ".", ":")) and not any(m in gap for m in ("“", '"', "''", ". ", "? ", "! ")):
                 out.append(q)
                 pos = q[1]
