@@ -369,6 +369,10 @@ NEW_CONSTRUCTIONS: list[Case] = [
      {"source": None, "content": "Judge Vaskolt ... her rulings on port labour"}),
     ('“We will win,” Ortiz said in an interview on “Meet the Press” Sunday. “Nobody can stop us.”',
      "said in an interview", {"source": "Ortiz", "content": "“We will win,” ... “Nobody can stop us.”"}),
+    ("“We will not go back,” Rosa Klein said after the vote.\n\n“The offer is an insult to every docker.”\n\nNo comment.",
+     "said", {"source": "Rosa Klein", "content": "“We will not go back,” ... “The offer is an insult to every docker.”"}),
+    ("“We will not go back,” Rosa Klein said.\n\n“The offer is an insult,” the port authority replied.", "said",
+     {"source": "Rosa Klein", "content": "“We will not go back,”"}),
     # Signed quotations: pull quotes, readers' voices, embedded posts.
     ("“The ferry is late every single morning.” ― Mara Lind\n“Nobody listens to us.” ― Tom Egger", "―",
      {"source": "Mara Lind", "content": "“The ferry is late every single morning.”", "kind": "direct"}),

@@ -1360,6 +1360,16 @@ def _extend_quote(verb: Token, spans: CharSpan, quotes: _QuoteIndex) -> CharSpan
             out.append(q)
             pos = q[1]
             continue
+        # The next paragraph is nothing but a quotation: the same speaker goes on (news style
+        # attributes a run of quoted paragraphs once).
+        line_end = text.find("\n", q[1])
+        rest = text[q[1] : line_end if line_end >= 0 else len(text)]
+        between = text[para_end : q[0]]
+        if q[0] >= para_end and between.strip() == "" and between.count("\n") <= 2 and rest.strip() == "":
+            out.append(q)
+            pos = q[1]
+            para_end = line_end if line_end >= 0 else len(text)
+            continue
         break
     return _merge(text, out)
 
