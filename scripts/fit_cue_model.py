@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc, Token
 
+from chronicle.evaluation.polnear import fragments, load_jsonl, write_jsonl
 from chronicle.extract import attribution as attr
 
 #: Probability above which a candidate is taken for a cue: the best end-to-end cue F1 of a model
@@ -37,20 +38,12 @@ from chronicle.extract import attribution as attr
 DEFAULT_THRESHOLD = 0.35
 
 
-def _fragments(value: Any) -> list[tuple[int, int]]:
-    if not value:
-        return []
-    if isinstance(value[0], (int, float)):
-        return [(int(value[0]), int(value[1]))]
-    return [(int(s), int(e)) for s, e in value]
-
-
 def cue_heads(doc: Doc, record: dict[str, Any]) -> set[int]:
     """Token indices of the heads of the record's gold cues."""
     heads: set[int] = set()
     starts = [t.idx for t in doc]
     for att in record.get("attributions", []):
-        frags = _fragments(att.get("cue"))
+        frags = fragments(att.get("cue"))
         if not frags:
             continue
         toks: list[Token] = []
@@ -176,12 +169,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--write-heldout", type=Path, default=None, help="write the held-out records here")
     args = ap.parse_args(argv)
 
-    records = [json.loads(line) for line in args.train.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = load_jsonl(args.train)
     fit_ix, held_ix = split(records, args.holdout)
     if args.write_heldout is not None:
-        args.write_heldout.write_text(
-            "".join(json.dumps(records[i], ensure_ascii=False) + "\n" for i in held_ix), encoding="utf-8"
-        )
+        write_jsonl(args.write_heldout, (records[i] for i in held_ix))
     chosen = [records[i] for i in fit_ix]
     docs = parse(chosen)
     feats, y = collect(docs, chosen)
