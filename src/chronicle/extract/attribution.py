@@ -144,6 +144,8 @@ _GENERIC_ORG_NOUNS = frozenset(
 
 _QUOTE_RE = re.compile(r"“|”|\"|''|``")
 _CLOSERS = frozenset(["”", "\"", "''"])
+#: The one-character quotation marks.
+_MARK_CHARS = frozenset("\"“”")
 
 
 @dataclass(frozen=True)
@@ -229,7 +231,7 @@ def _closes_unopened(para: str, start: int, end: int, *, quotes_before: bool) ->
     followed by a space or the line end, after at least a few words."""
     if quotes_before or start < 2 or para[start - 1] not in ",.?!" or para[end : end + 1] not in ("", " ", "\xa0"):
         return False
-    return para[:start].count(" ") >= 2 and not any(q in para[:start] for q in ('"', "“", "”"))
+    return para[:start].count(" ") >= 2 and not any(q in para[:start] for q in _MARK_CHARS)
 
 
 class _QuoteIndex:
@@ -307,7 +309,7 @@ def _quote_mark_indices(doc: Doc) -> list[int]:
     if not isinstance(found, list):
         text = doc_text(doc)
         found = []
-        if any(m in text for m in ('"', "“", "”", "''", "``")):
+        if any(m in text for m in _QUOTE_MARKS):
             found = [t.i for t in doc if t.text in _QUOTE_MARKS]
         doc.user_data[_QUOTE_MARKS_KEY] = found
     return found
@@ -713,10 +715,9 @@ def _chain_content(verb: Token, head: Token, prep: Token | None) -> tuple[Token,
             for c in head.children:
                 if c.i < head.i:
                     continue
-                if c.dep_ == "prep" and c.lower_ in _NOUN_CONTENT_PREPS:
-                    obj = _prep_object(c)
-                    if obj is not None:
-                        return obj, c, c
+                obj = _content_object(c)
+                if obj is not None:
+                    return obj, c, c
                 if c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
                     return c, None, head
                 if c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in CUE_LEMMAS:
@@ -728,10 +729,9 @@ def _chain_content(verb: Token, head: Token, prep: Token | None) -> tuple[Token,
                 break
             # "took issue with X" parsed with the preposition on the verb, right after the object.
             after = next((c for c in cur.children if c.i == head.right_edge.i + 1), None)
-            if after is not None and after.dep_ == "prep" and after.lower_ in _NOUN_CONTENT_PREPS:
-                obj = _prep_object(after)
-                if obj is not None:
-                    return obj, after, after
+            obj = _content_object(after) if after is not None else None
+            if obj is not None:
+                return obj, after, after
         break
     return head, prep, last
 
@@ -746,6 +746,14 @@ def _chains_to_saying(tok: Token) -> bool:
         c.dep_ == "xcomp" and c.lemma_.lower() in _SAYING and any(g.lower_ == "to" for g in c.children)
         for c in tok.children
     )
+
+
+def _content_object(tok: Token) -> Token | None:
+    """The object of a preposition that introduces what is said ("concern about X", "took
+    issue with X"), if ``tok`` is one."""
+    if tok.dep_ != "prep" or tok.lower_ not in _NOUN_CONTENT_PREPS:
+        return None
+    return _prep_object(tok)
 
 
 def _prep_object(prep: Token) -> Token | None:
@@ -936,6 +944,8 @@ def _verb_attribution(
             key=lambda c: abs(c.i - verb.i),
             default=None,
         )
+    # The passive subject when it is not the speaker: what a passive cue reports on.
+    reported = next((c for c in verb.children if c.dep_ == "nsubjpass" and c is not subj), None)
     head, prep = _content_head(verb)
     if head is not None and head.dep_ != "ccomp" and head.i > verb.i:
         # '"Stay home," the officer urged residents': the quotation, not the object, is said.
@@ -971,9 +981,8 @@ def _verb_attribution(
         content_toks = [t for t in verb.head.subtree if t.i not in clause]
     else:
         # "The bill was endorsed by the union": what a passive cue reports on is its subject.
-        passive = next((c for c in verb.children if c.dep_ == "nsubjpass" and c is not subj), None)
-        if passive is not None and verb.lemma_.lower() not in _RAISING_PASSIVES:
-            content_toks = list(passive.subtree)
+        if reported is not None and verb.lemma_.lower() not in _RAISING_PASSIVES:
+            content_toks = list(reported.subtree)
             # "X was identified as the protester", "will be dubbed the Y": what the subject is
             # called is reported with it.
             for c in verb.children:
@@ -992,12 +1001,13 @@ def _verb_attribution(
         subj = None
     elif content_toks and head is not None and head.i > verb.i and subj is not None and subj.i < verb.i:
         content_toks = _parenthetical_prefix(verb, subj) + content_toks
-    elif content_toks and subj is None and head is not None and head.i > verb.i:
+    elif (
+        content_toks and subj is None and head is not None and head.i > verb.i
+        and reported is not None and reported.i < verb.i and reported not in content_toks
+    ):
         # "Trump is expected to win", "Ginsburg is known for ...": with no one named as saying
         # it, a passive cue's subject is part of what is reported.
-        passive = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
-        if passive is not None and passive not in content_toks:
-            content_toks = list(passive.subtree) + content_toks
+        content_toks = list(reported.subtree) + content_toks
     if not content_toks:
         quote = _adjacent_quote(verb, subj, quotes)
         if quote is not None:
@@ -1089,12 +1099,11 @@ def _noun_attribution(
     for c in noun.children:
         if c.i < noun.i:
             continue
-        if c.dep_ == "prep" and c.lower_ in _NOUN_CONTENT_PREPS:
-            obj = _prep_object(c)
-            if obj is not None:
-                prep = c
-                content_toks = list(obj.subtree)
-                break
+        obj = _content_object(c)
+        if obj is not None:
+            prep = c
+            content_toks = list(obj.subtree)
+            break
         if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"):
             sub = list(c.subtree)
             # "pledge to remove ...": the infinitive marker goes with the cue.
@@ -1306,8 +1315,6 @@ def _quote_edges(content: CharSpan, quotes: _QuoteIndex) -> CharSpan:
         return content[1:]
     return ((s, e), *content[1:])
 
-
-_MARK_CHARS = frozenset("\"“”")
 
 
 def _extend_quote(verb: Token, spans: CharSpan, quotes: _QuoteIndex) -> CharSpan:
