@@ -83,14 +83,14 @@ class MemoizedMorphology:
         vocab = ruler.vocab
         self._single = Matcher(vocab)
         self._multi: list[_Sequence] = []
-        self._multi_index: dict[int, int] = {}
+        self._rule_index: dict[int, int] = {}
         for attr_id, entry in enumerate(ruler.patterns):
             for pattern in entry["patterns"]:
                 if len(pattern) == 1:
                     self._single.add(str(attr_id), [pattern])
                 else:
                     self._multi.append(_Sequence(vocab, str(attr_id), pattern))
-            self._multi_index[attr_id] = int(entry["index"])
+            self._rule_index[attr_id] = int(entry["index"])
         self._strings = vocab.strings
         single = [p[0] for e in ruler.patterns for p in e["patterns"] if len(p) == 1]
         # Rules read the lower-cased form unless some rule reads the exact one.
@@ -162,7 +162,7 @@ class MemoizedMorphology:
         matches = [m for sequence in self._multi for m in sequence.matches(doc, lower)]
         for m_id, start, end in matches:
             attr_id = int(self._strings[m_id])
-            index = self._multi_index[attr_id]
+            index = self._rule_index[attr_id]
             target = start + index if index >= 0 else end + index
             found.setdefault(target, []).append(attr_id)
         return {i: tuple(ids) for i, ids in found.items()}
@@ -173,7 +173,7 @@ class MemoizedMorphology:
         # that puts this token there.
         matches = []
         for attr_id in rules:
-            index = self._multi_index[attr_id]
+            index = self._rule_index[attr_id]
             start, end = (i - index, i + 1) if index >= 0 else (i, i - index)
             matches.append((attr_id, self._strings[str(attr_id)], start, end))
         token = doc[i]
@@ -241,4 +241,5 @@ def _named_words(specs: Sequence[dict[str, Any]]) -> tuple[frozenset[str], tuple
 
 
 def _as_array(rows: list[list[int]]) -> Any:
+    # Typed Any: spaCy's stubs ask for thinc's Ints2d, which a numpy array is at run time.
     return numpy.asarray(rows, dtype="uint64")
