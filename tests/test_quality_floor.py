@@ -39,10 +39,10 @@ def test_timex_figures_hold(shared: Path, corpus: str) -> None:
 @pytest.mark.slow
 def test_quote_attribution_figures_hold(shared: Path) -> None:
     from chronicle.evaluation.polnear import load_jsonl, predict, score_articles
-    from chronicle.extract.nlp import load_spacy_model
+    from chronicle.extract.pipeline import build_nlp
 
     gold = load_jsonl(shared / "bench" / "polnear" / "dev.jsonl")
-    predictions = list(predict(gold, load_spacy_model()))
+    predictions = list(predict(gold, build_nlp(components=())))
     roles = score_articles(gold, predictions)["roles"]
     for role, floors in FLOOR["polnear_dev"].items():
         for kind, floor in floors.items():

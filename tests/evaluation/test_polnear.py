@@ -69,12 +69,12 @@ def _benchmark_scores(gold: Path, pred: Path, out: Path) -> dict[str, Any]:
 def test_equals_benchmark_scorer_on_dev_slice(tmp_path: Path) -> None:
     if not (POLNEAR / "score.py").is_file():
         pytest.skip("../shared/bench/polnear is not beside the repo")
-    from chronicle.extract.nlp import load_spacy_model
+    from chronicle.extract.pipeline import build_nlp
 
     gold = load_jsonl(POLNEAR / "dev.jsonl")[:10]
     gold_path = tmp_path / "gold.jsonl"
     write_jsonl(gold_path, gold)
-    preds = list(predict(gold, load_spacy_model(), batch_size=4))
+    preds = list(predict(gold, build_nlp(components=()), batch_size=4))
     # Also a deliberately messy prediction set: duplicates, whitespace edges, discontinuous spans.
     messy = [{"id": p["id"], "attributions": [*p["attributions"], *[
         {"source": None, "cue": a["cue"], "content": [[a["content"][0] - 1, a["content"][0] + 3],

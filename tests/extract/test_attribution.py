@@ -18,12 +18,12 @@ from chronicle.extract.attribution import (
     find_attributions,
     find_quotes,
 )
-from chronicle.extract.nlp import load_spacy_model
+from chronicle.extract.pipeline import build_nlp
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Any:
-    return load_spacy_model()
+    return build_nlp(components=())
 
 
 # (text, cue_text, expected fields).  Fields: source, content, kind, stance, speaker.
@@ -371,6 +371,12 @@ NEW_CONSTRUCTIONS: list[Case] = [
      "said in an interview", {"source": "Ortiz", "content": "“We will win,” ... “Nobody can stop us.”"}),
     ("“We will not go back,” Rosa Klein said after the vote.\n\n“The offer is an insult to every docker.”\n\nNo comment.",
      "said", {"source": "Rosa Klein", "content": "“We will not go back,” ... “The offer is an insult to every docker.”"}),
+    # After a quoted paragraph the stock parser runs the sentence on over the line break, and
+    # the quotation after "she continued" was lost from the content.
+    ('The dockers waited. "We stood in the rain all night."\n\n"I walked the whole length of the quay, and '
+     'there were empty ships everywhere," she continued. "I think forty ships are waiting to unload."', "continued",
+     {"source": "she", "content": '"I walked the whole length of the quay, and there were empty ships everywhere,"'
+      ' ... "I think forty ships are waiting to unload."'}),
     ("“We will not go back,” Rosa Klein said.\n\n“The offer is an insult,” the port authority replied.", "said",
      {"source": "Rosa Klein", "content": "“We will not go back,”"}),
     # Signed quotations: pull quotes, readers' voices, embedded posts.

@@ -61,11 +61,13 @@ def quotes(data: Path, predictions: Path | None, batch_size: int, json_out: Path
     """Extract attributions from DATA.jsonl and score them if DATA is annotated."""
     # Heavy imports here so that `chronicle --help` does not load spaCy.
     from chronicle.evaluation.polnear import load_jsonl, predict, score_articles, write_jsonl
-    from chronicle.extract.nlp import load_spacy_model
+    from chronicle.extract.pipeline import build_nlp
 
     console = _console()
     records = load_jsonl(data)
-    nlp = load_spacy_model()
+    # The product's own parse (chronicle's sentence and morphology steps), none of its components:
+    # predict() finds the attributions itself.
+    nlp = build_nlp(components=())
     preds = list(predict(records, nlp, batch_size=batch_size))
     out = predictions or data.with_suffix(".pred.jsonl")
     write_jsonl(out, preds)

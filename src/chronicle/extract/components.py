@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 
 from chronicle.extract.timex import tag
 
-__all__ = ["doc_text", "timex_component"]
+__all__ = ["doc_text", "paragraph_component", "timex_component"]
 
 _TEXT_KEY = "chronicle.text"
 
@@ -27,3 +27,33 @@ def timex_component(doc: Doc) -> Doc:
     """Tag the whole article at once so the narrative reference time moves through it."""
     doc._.timexes = tag(doc_text(doc), doc._.dct)
     return doc
+
+
+def paragraph_component(doc: Doc) -> Doc:
+    """Start a sentence after each paragraph break, before the parser runs.
+
+    The model's parser often runs a sentence on across a paragraph break, most of all after a
+    quoted paragraph: the closing mark and the next paragraph's opening become one sentence,
+    and the quotation after them is read as part of it. A blank line always ends a sentence;
+    a single line break does when the line before ends like a sentence or is a headline (short,
+    with a capital after it), and not inside hard-wrapped prose.
+    """
+    text = doc_text(doc)
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if tok.is_space or not prev.is_space or "\n" not in prev.text:
+            continue
+        if prev.text.count("\n") == 1:
+            line = text[text.rfind("\n", 0, prev.idx) + 1 : prev.idx].rstrip()
+            headline = len(line) <= _HEADLINE_MAX and (tok.text[:1].isupper() or tok.text[:1] in _OPENERS)
+            if line and line[-1] not in _LINE_ENDS and not headline:
+                continue
+        tok.is_sent_start = True
+    return doc
+
+
+#: A line break after a line that ends with none of these, unless it follows a headline, is a
+#: line of hard-wrapped prose.
+_HEADLINE_MAX = 80
+_LINE_ENDS = frozenset(".!?:;\"'”’)")
+_OPENERS = frozenset("\"'“‘(0123456789")

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from chronicle.extract.morphology import MemoizedMorphology, memoizable
 from chronicle.extract.nlp import load_spacy_model
 
-__all__ = ["COMPONENTS", "MORPHOLOGY", "ComponentSpec", "build_nlp", "ensure_extensions", "make_doc", "pipeline_version"]
+__all__ = ["COMPONENTS", "MORPHOLOGY", "PARAGRAPHS", "ComponentSpec", "build_nlp", "ensure_extensions", "make_doc", "pipeline_version"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +66,15 @@ COMPONENTS: tuple[ComponentSpec, ...] = (
 #: built from the loaded model's own components rather than imported).
 MORPHOLOGY = "chronicle_morphology"
 
+#: Sentence starts at line breaks, set before the model's parser (not in COMPONENTS: it must run
+#: inside the model's pipeline, and every parse needs it, whichever components are chosen).
+PARAGRAPHS = ComponentSpec(
+    "chronicle_paragraphs",
+    "chronicle.extract.components:paragraph_component",
+    requires=("token.is_space",),
+    assigns=("token.is_sent_start",),
+)
+
 #: Custom attributes chronicle components read and write on a Doc.
 _DOC_EXTENSIONS = ("dct", "article_id", "timexes", "entities", "attributions", "claims", "events")
 
@@ -92,13 +101,19 @@ def build_nlp(*, components: tuple[str, ...] | None = None, disable: tuple[str, 
     ensure_extensions()
     nlp: Language = load_spacy_model(disable=disable)
     _memoize_morphology(nlp)
+    if "parser" in nlp.pipe_names:
+        _add(nlp, PARAGRAPHS, before="parser")
     for spec in COMPONENTS:
         if components is not None and spec.name not in components:
             continue
-        Language.component(spec.name, requires=list(spec.requires), assigns=list(spec.assigns),
-                           func=_load(spec.target))
-        nlp.add_pipe(spec.name)
+        _add(nlp, spec)
     return nlp
+
+
+def _add(nlp: Language, spec: ComponentSpec, *, before: str | None = None) -> None:
+    Language.component(spec.name, requires=list(spec.requires), assigns=list(spec.assigns),
+                       func=_load(spec.target))
+    nlp.add_pipe(spec.name, before=before)
 
 
 def _create_morphology(nlp: Language, name: str) -> MemoizedMorphology:
