@@ -379,6 +379,14 @@ NEW_CONSTRUCTIONS: list[Case] = [
       ' ... "I think forty ships are waiting to unload."'}),
     ("“We will not go back,” Rosa Klein said.\n\n“The offer is an insult,” the port authority replied.", "said",
      {"source": "Rosa Klein", "content": "“We will not go back,”"}),
+    ("The harbour master said after the storm the channel would stay closed.", "said",
+     {"source": "The harbour master", "content": "the channel would stay closed"}),
+    ("The union has not said when the dockers would return to work.", "has not said",
+     {"source": "The union", "content": "when the dockers would return to work"}),
+    ("The port director added:\n\nWe will reopen the north quay on Monday and the south quay when it is safe.\n\n"
+     "The strike ended at noon.", "added:",
+     {"source": "The port director",
+      "content": "We will reopen the north quay on Monday and the south quay when it is safe."}),
     # Signed quotations: pull quotes, readers' voices, embedded posts.
     ("“The ferry is late every single morning.” ― Mara Lind\n“Nobody listens to us.” ― Tom Egger", "―",
      {"source": "Mara Lind", "content": "“The ferry is late every single morning.”", "kind": "direct"}),

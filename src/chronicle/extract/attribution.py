@@ -637,6 +637,9 @@ def _content_head(verb: Token) -> tuple[Token | None, Token | None]:
         if c.dep_ in ("dobj",) and c.i > verb.i:
             return c, None
     for c in kids:
+        if c.dep_ == "advcl" and c.i > verb.i and _misparsed_complement(c):
+            return c, None
+    for c in kids:
         if c.dep_ == "xcomp" and c.i > verb.i:
             return c, None
     for c in kids:
@@ -674,6 +677,24 @@ _RAISING_VERBS = frozenset("seem appear".split())
 _RAISING_PASSIVES = frozenset("expect ask believe say report think consider".split())
 
 _CHAIN_GAP_DEPS = frozenset(["aux", "neg", "advmod"])
+
+
+#: Words that open a reported clause the parser hung on the verb as an adverbial one ("said
+#: after the convention he would ...", "tweeted in the night that ...", "have not said when ...").
+_COMPLEMENT_MARKS = frozenset("that whether when how why what".split())
+
+
+def _misparsed_complement(clause: Token) -> bool:
+    """Whether an adverbial clause after a cue is really what is reported: opened by one of
+    ``_COMPLEMENT_MARKS``, or a finite clause with its own subject and no opener at all. A
+    participle ("..., adding that ...") is a report of its own."""
+    if clause.tag_ in ("VBG", "VBN"):
+        return False
+    opener = clause.left_edge
+    marks = [c for c in clause.children if c.dep_ == "mark" or (c.i == opener.i and c.tag_ in ("WRB", "WP", "WDT"))]
+    if marks:
+        return all(m.lower_ in _COMPLEMENT_MARKS for m in marks)
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
 
 
 def _chain_content(verb: Token, head: Token, prep: Token | None) -> tuple[Token, Token | None, Token | None]:
@@ -1008,8 +1029,10 @@ def _verb_attribution(
         # "Trump is expected to win", "Ginsburg is known for ...": with no one named as saying
         # it, a passive cue's subject is part of what is reported.
         content_toks = list(reported.subtree) + content_toks
+    paragraph: tuple[int, int] | None = None
     if not content_toks:
-        quote = _adjacent_quote(verb, subj, quotes)
+        paragraph = _paragraph_after_colon(verb, quotes)
+        quote = _adjacent_quote(verb, subj, quotes) or paragraph
         if quote is not None:
             content_toks = list(doc.char_span(quote[0], quote[1], alignment_mode="expand") or [])
         else:
@@ -1026,6 +1049,9 @@ def _verb_attribution(
     content = _quote_edges(_fit_to_quotes(doc, verb, content_toks, quotes, used_quotes), quotes)
     if not content:
         return None
+    if paragraph is not None and content[-1][1] < paragraph[1] and content[-1][1] > paragraph[0]:
+        # A paragraph reported after a colon is marked whole, its full stop included.
+        content = (*content[:-1], (content[-1][0], paragraph[1]))
     src_toks = _source_tokens(subj, verb) if subj is not None else []
     cue_toks = _cue_tokens(verb, subj, prep, cue_last)
     source = _spans_of(src_toks, trim=False) or None
@@ -1234,6 +1260,21 @@ def _adjacent_quote(
     if q is not None and quotes.text[end : q[0]].strip(" ,:") == "" and "\n" not in quotes.text[end : q[0]]:
         return q
     return None
+
+
+def _paragraph_after_colon(verb: Token, quotes: _QuoteIndex) -> tuple[int, int] | None:
+    """'The governor added:' ending its paragraph: what is said is the next paragraph (PolNeAR
+    marks it whole, quotation marks included)."""
+    last = next((t for t in reversed(verb.sent) if not t.is_space), None)
+    if last is None or last.text != ":" or last.head.i != verb.i:
+        return None
+    text = quotes.text
+    end = last.idx + 1
+    start = end + len(text[end:]) - len(text[end:].lstrip())
+    if start >= len(text) or "\n" not in text[end:start]:
+        return None
+    stop = text.find("\n", start)
+    return (start, len(text) if stop < 0 else stop)
 
 
 def _fit_to_quotes(
