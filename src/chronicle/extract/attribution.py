@@ -1031,8 +1031,9 @@ def _verb_attribution(
         content_toks = list(reported.subtree) + content_toks
     paragraph: tuple[int, int] | None = None
     if not content_toks:
-        paragraph = _paragraph_after_colon(verb, quotes)
-        quote = _adjacent_quote(verb, subj, quotes) or paragraph
+        quote = _adjacent_quote(verb, subj, quotes)
+        if quote is None:
+            quote = paragraph = _paragraph_after_colon(verb, quotes)
         if quote is not None:
             content_toks = list(doc.char_span(quote[0], quote[1], alignment_mode="expand") or [])
         else:

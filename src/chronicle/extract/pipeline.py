@@ -95,6 +95,9 @@ def _load(target: str) -> Callable[[Doc], Doc]:
 def build_nlp(*, components: tuple[str, ...] | None = None, disable: tuple[str, ...] = ()) -> Language:
     """spaCy's en_core_web_sm with chronicle's components appended.
 
+    Two chronicle steps always run inside the model's own pipeline: sentence starts at
+    paragraph breaks before the parser, and the memoized attribute ruler and lemmatizer.
+
     ``components`` selects chronicle components by name (default: all); ``disable``
     turns off spaCy components a caller does not need (e.g. ``("ner",)``).
     """
