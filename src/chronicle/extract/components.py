@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+import numpy as np
 from spacy.tokens import Doc
 
 from chronicle.extract.timex import tag
@@ -39,19 +42,25 @@ def paragraph_component(doc: Doc) -> Doc:
     with a capital after it), and not inside hard-wrapped prose.
     """
     text = doc_text(doc)
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if tok.is_space or not prev.is_space or "\n" not in prev.text:
+    if "\n" not in text:
+        return doc
+    # Token starts from one array read: a Python loop over every token cost 2 ms an article.
+    starts = doc.to_array("IDX")
+    for m in _BREAK_RE.finditer(text):
+        i = int(np.searchsorted(starts, m.end()))
+        if i == 0 or i >= len(doc) or starts[i] != m.end():
             continue
-        if prev.text.count("\n") == 1:
-            line = text[text.rfind("\n", 0, prev.idx) + 1 : prev.idx].rstrip()
-            headline = len(line) <= _HEADLINE_MAX and (tok.text[:1].isupper() or tok.text[:1] in _OPENERS)
+        if m.group().count("\n") == 1:
+            line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].rstrip()
+            first = text[m.end()]
+            headline = len(line) <= _HEADLINE_MAX and (first.isupper() or first in _OPENERS)
             if line and line[-1] not in _LINE_ENDS and not headline:
                 continue
-        tok.is_sent_start = True
+        doc[i].is_sent_start = True
     return doc
 
 
+_BREAK_RE = re.compile(r"\n\s*")
 #: A line break after a line that ends with none of these, unless it follows a headline, is a
 #: line of hard-wrapped prose.
 _HEADLINE_MAX = 80
