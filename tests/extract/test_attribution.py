@@ -294,6 +294,18 @@ RESOLUTION: list[Case] = [
      {"source": "He", "speaker": "Pope Francis"}),
     ("“We are not afraid,” Maria Lopez said. She added that the march would go on.", "added",
      {"source": "She", "speaker": "Maria Lopez"}),
+    # Who speaks for a source phrase: not its number, not the topic of a piece of work, but an
+    # entity it is affiliated with.
+    ("Nearly 30 countries condemned the blockade of the harbour.", "condemned",
+     {"source": "Nearly 30 countries", "speaker": "Nearly 30 countries"}),
+    ("Reuters photos of Ana Ruiz's visit to the port showed her greeting the crane operators.", "showed",
+     {"speaker": "Reuters", "content": "her greeting the crane operators"}),
+    ("An adviser to Mayor Ortiz said the quay would reopen.", "said",
+     {"source": "An adviser to Mayor Ortiz", "speaker": "Mayor Ortiz"}),
+    # A dateline is not a speaker, not part of what is said, and not the subject of the sentence.
+    ("LISBON: Dock workers at the container port ended their strike on Friday, the port authority said.",
+     "said", {"source": "the port authority",
+              "content": "Dock workers at the container port ended their strike on Friday"}),
     # The by-phrase inside the content is not the source: the subject of the cue verb is.
     ("Dock workers struck on Monday. The port authority denied claims by the union that it had "
      "brought in replacement crews.", "denied",
@@ -463,6 +475,11 @@ def test_component_stores_results_on_the_doc(nlp: Any) -> None:
 def test_label_before_a_colon_is_not_a_speaker(nlp: Any) -> None:
     atts = find_attributions(nlp("UPDATE: The road reopened at noon after crews cleared the debris."))
     assert not [a for a in atts if a.kind == "headline"]
+
+
+def test_a_dateline_is_not_a_speaker(nlp: Any) -> None:
+    doc = nlp("ATHENS: The ferry crews voted to return to work on Monday.\nThe vote was close.")
+    assert [a for a in find_attributions(doc) if a.cue_text == ":"] == []
 
 
 def test_trailing_location_is_not_content(nlp: Any) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from chronicle.extract.entities import names_a_place
 from chronicle.extract.pipeline import build_nlp, make_doc
 from chronicle.ingest import read_articles
 from chronicle.models import Article, Entity
@@ -207,3 +208,12 @@ def test_seed_articles(nlp: Language) -> None:
             assert len(kims[0].mentions) >= 4
         if "Korean Central News Agency" in text or "KCNA" in text:
             assert "KCNA" in by_name["Korean Central News Agency"].aliases or "KCNA" not in text
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("SEOUL", True), ("Pyongyang", True), ("the DPRK", True), ("North Korea", True), ("HOST", False),
+     ("PENCE", False), ("Valmora", False)],
+)
+def test_names_a_place(text: str, place: bool) -> None:
+    assert names_a_place(text) is place

@@ -45,6 +45,19 @@ def test_every_line_break_ends_a_sentence(nlp: Any, text: str) -> None:
     assert not any("\n" in s.text.strip() for s in doc.sents)
 
 
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("LISBON: Dock workers ended their strike on Friday, the union said.", "Dock"),
+        ("Strike ends\n\nNEW YORK: Dock workers ended their strike on Friday.", "Dock"),
+        ("HOST: Let us turn to the budget.", "Let"),
+    ],
+)
+def test_a_dateline_or_speaker_label_stands_alone(nlp: Any, text: str, first: str) -> None:
+    doc = nlp(text)
+    assert any(s[0].text == first for s in doc.sents)
+
+
 def test_hard_wrapped_prose_is_not_cut_at_its_line_ends(nlp: Any) -> None:
     text = (
         "The harbour master said on Monday that the channel would stay closed until the\n"

@@ -43,6 +43,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from chronicle.extract.components import doc_text
+from chronicle.extract.entities import names_a_place
 
 __all__ = [
     "CUE_LEMMAS",
@@ -841,7 +842,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             out.append(att)
     out.extend(_headline_colons(doc, quotes))
     out.extend(_signed_quotes(doc, quotes, {a.cue_index for a in out}))
-    return _resolve_speakers(doc, out)
+    return _resolve_speakers(doc, [_without_dateline(a, quotes.text) for a in out])
 
 
 #: Nouns that speak in a headline ("Poll: ...", "Report: ...", "Insiders: ...").
@@ -852,6 +853,22 @@ _HEADLINE_SOURCE_NOUNS = frozenset(
 _LABELS = frozenset("UPDATE VIDEO WATCH BYLINE NOTE EDITOR'S NOTE PHOTO PHOTOS BREAKING READ MORE RELATED".split())
 
 _HEADLINE_RE = re.compile(r"^[\"“]?([A-Z][^:\n“”\"]{1,40}): (\S[^\n]*)$", re.MULTILINE)
+
+
+_DATELINE_RE = re.compile(r"([A-Z][A-Z.'’ -]{1,30}): ")
+
+
+def _without_dateline(att: Attribution, text: str) -> Attribution:
+    """A content that starts with the article's dateline ("SEOUL: North Korean leader ...")
+    starts after it: the place the story was filed from is not part of what was said."""
+    if not att.content:
+        return att
+    s, e = att.content[0]
+    m = _DATELINE_RE.match(text, s, e)
+    if m is None or not names_a_place(m.group(1)):
+        return att
+    content = ((m.end(), e), *att.content[1:])
+    return replace(att, content=content, content_text=_text_of(text, content) or "")
 
 
 def _headline_colons(doc: Doc, quotes: _QuoteIndex) -> list[Attribution]:
@@ -869,6 +886,11 @@ def _headline_colons(doc: Doc, quotes: _QuoteIndex) -> list[Attribution]:
         if len(words) > 5 or not all(w[:1].isupper() for w in words):
             continue
         span = doc.char_span(name_s, name_e)
+        if span is not None and m.group(1).isupper() and (
+            names_a_place(m.group(1)) or any(t.ent_type_ in ("GPE", "LOC") for t in span)
+        ):
+            # "SEOUL: North Korean leader ...": a dateline, not a speaker.
+            continue
         if span is None or not (
             any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in span)
             or words[-1].lower().rstrip("s") in _HEADLINE_SOURCE_NOUNS
@@ -1563,10 +1585,35 @@ def _possessor(doc: Doc, tok: Token) -> str | None:
     return doc[poss.left_edge.i : poss.i + 1].text.removesuffix("'s").removesuffix("’s").strip()
 
 
+#: Entity types that can speak; "nearly 50 countries" is not spoken by its number.
+_SPEAKER_LABELS = frozenset(["PERSON", "ORG", "GPE", "NORP"])
+#: A source that is a piece of work ("KCNA photos of Kim's visit", "a report on Iran") is not
+#: spoken by whom it is about: an entity under one of _TOPIC_PREPS is its topic.
+_WORK_NOUNS = frozenset(
+    "photo image picture video footage report study survey poll analysis document letter book film "
+    "documentary article story map chart".split()
+)
+_TOPIC_PREPS = frozenset("of about on over into".split())
+
+
+def _topic_of(ent: Span, root: Token) -> bool:
+    """Whether an entity inside a source phrase sits under a preposition of its topic."""
+    tok = ent.root
+    while tok.i != root.i and tok.head.i != tok.i:
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in _TOPIC_PREPS:
+            return True
+        tok = tok.head
+    return False
+
+
 def _speaker_of(doc: Doc, span: Span, ents: list[Span]) -> str:
     root = span.root
     low = root.lower_
-    inner = [e for e in ents if e.start >= span.start and e.end <= span.end]
+    inner = [
+        e for e in ents
+        if e.start >= span.start and e.end <= span.end and e.label_ in _SPEAKER_LABELS
+        and not (root.lemma_.lower() in _WORK_NOUNS and _topic_of(e, root))
+    ]
     if root.pos_ == "PRON" or low in _PERSON_PRONOUNS | _ORG_PRONOUNS:
         # Number and animacy, cheaply: "he"/"she" a person, "it" an organisation or a place,
         # "they" an organisation, a place or a (plural) group such as "Democrats".

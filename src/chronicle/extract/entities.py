@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from chronicle.extract.components import doc_text
 from chronicle.models import Entity, EntityType, Mention
 
-__all__ = ["COUNTRIES", "ORGANISATIONS", "entities_component", "entity_spans", "extract_entities"]
+__all__ = ["COUNTRIES", "ORGANISATIONS", "entities_component", "entity_spans", "extract_entities", "names_a_place"]
 
 #: (standard name, capital, demonyms, other names and acronyms). Demonym plurals
 #: ("Americans") are derived. A capital is read as its state only in a state-like role
@@ -229,6 +229,12 @@ def _scan_table() -> Mapping[str, tuple[str, str]]:
 
 _COUNTRY_NAMES, _DEMONYMS, _CAPITALS = _country_tables()
 _ORGS = _org_table()
+
+
+def names_a_place(text: str) -> bool:
+    """Whether ``text`` is the name of a country or of a capital, in any case ("SEOUL", "the DPRK")."""
+    key = _key(text)
+    return any(k in _COUNTRY_NAMES or k in _CAPITALS for k in (key, key.removeprefix("the ")))
 _SCAN = _scan_table()
 _SCAN_FIRST_WORDS = frozenset(form.split()[0] for form in _SCAN)
 # Words that may start a country/org name but are too common alone to look up blindly.
