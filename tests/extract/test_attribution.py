@@ -294,6 +294,13 @@ RESOLUTION: list[Case] = [
      {"source": "He", "speaker": "Pope Francis"}),
     ("“We are not afraid,” Maria Lopez said. She added that the march would go on.", "added",
      {"source": "She", "speaker": "Maria Lopez"}),
+    # "They"/"it" opening the next report goes on with the speaker just reported, not with the
+    # state named in the quotation.
+    ('The port authority and the city council issued a joint statement on Monday. "We are watching what '
+     'Portugal pays the union," said the statement. They called on both sides to return to talks.', "called",
+     {"source": "They", "speaker": "The port authority and the city council"}),
+    ('The dockers met on Friday. "We will not move," said the union. It added that the strike would go on.',
+     "added", {"source": "It", "speaker": "the union"}),
     # Who speaks for a source phrase: not its number, not the topic of a piece of work, but an
     # entity it is affiliated with.
     ("Nearly 30 countries condemned the blockade of the harbour.", "condemned",

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import json
 import math
 import re
@@ -1541,10 +1542,32 @@ def _resolve_speakers(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     if not atts:
         return atts
     ents: list[Span] = list(doc.ents)
-    out: list[Attribution] = []
-    for att in atts:
-        out.append(_with_speaker(doc, att, ents))
+    out = [_with_speaker(doc, att, ents) for att in atts]
+    # "..., said the statement. They called on ...": a plural or impersonal pronoun that opens
+    # the next report goes on with the speaker just reported, not with whichever organisation or
+    # state was named last (here the DPRK, which the statement is about).
+    order = sorted(range(len(out)), key=lambda k: (out[k].source or out[k].content)[0][0])
+    for prev, k in itertools.pairwise(order):
+        att, before = out[k], out[prev]
+        if (
+            att.source
+            and before.speaker
+            and (att.source_text or "").lower() in ("they", "it")
+            and (before.source_text or "").lower() not in _PERSON_PRONOUNS | _ORG_PRONOUNS
+            and _sentences_apart(doc, before, att) <= 2
+        ):
+            out[k] = replace(att, speaker=before.speaker)
     return out
+
+
+def _sentences_apart(doc: Doc, first: Attribution, second: Attribution) -> int:
+    """How many sentence starts lie between the end of one report and the source of the next."""
+    lo = max(e for _, e in (first.cue or first.content))
+    hi = second.source[0][0] if second.source else lo
+    if hi <= lo:
+        return 0
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    return sum(1 for t in span if t.is_sent_start) if span is not None else 99
 
 
 def _with_speaker(doc: Doc, att: Attribution, ents: list[Span]) -> Attribution:
