@@ -301,6 +301,11 @@ RESOLUTION: list[Case] = [
      {"source": "They", "speaker": "The port authority and the city council"}),
     ('The dockers met on Friday. "We will not move," said the union. It added that the strike would go on.',
      "added", {"source": "It", "speaker": "the union"}),
+    # A subject shared down a chain of clauses: "emphasizing" hangs on "called", which is
+    # coordinated with "highlighted".
+    ("The minister highlighted recent delays at the port and called for changes while emphasizing the "
+     "importance of the new quay.", "emphasizing",
+     {"source": "The minister", "content": "the importance of the new quay"}),
     # Who speaks for a source phrase: not its number, not the topic of a piece of work, but an
     # entity it is affiliated with.
     ("Nearly 30 countries condemned the blockade of the harbour.", "condemned",

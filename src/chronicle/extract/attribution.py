@@ -526,6 +526,21 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _chained_subject(verb: Token) -> Token | None:
+    """The subject shared down a chain of coordinated and adverbial clauses ("Kim highlighted
+    ... and called for ... while emphasizing ..."), which :func:`_subject` follows one step only
+    (its answer is also a feature of the cue model, fit with that one step)."""
+    cur = verb
+    for _ in range(3):
+        if cur.dep_ not in ("conj", "advcl") or cur.head is cur:
+            return None
+        cur = cur.head
+        subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
+    return None
+
+
 def _source_tokens(subj: Token, verb: Token) -> list[Token]:
     """The subject noun phrase as PolNeAR marks it.
 
@@ -978,7 +993,7 @@ def _verb_attribution(
     # A reporting verb inside a quotation is part of someone's words, not the article's report.
     if quotes.containing(verb.idx, verb.idx + len(verb.text)) is not None:
         return None
-    subj = _subject(verb)
+    subj = _subject(verb) or _chained_subject(verb)
     if subj is not None and subj.i < verb.i and quotes.containing(subj.idx, subj.idx + len(subj.text)) is not None:
         # '"Full panic mode," said Ms. Wimes' parsed with the quoted words as the subject: the
         # speaker is the subject after the verb, if any, and the quotation is what was said.
