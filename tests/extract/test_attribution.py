@@ -306,6 +306,16 @@ RESOLUTION: list[Case] = [
     ("The minister highlighted recent delays at the port and called for changes while emphasizing the "
      "importance of the new quay.", "emphasizing",
      {"source": "The minister", "content": "the importance of the new quay"}),
+    # "she" after a name NER took for an organisation is that name, not the last person it found.
+    ('Marta Quellin said the union would strike. Lina Costaver, a spokeswoman for the port authority, '
+     'said the pay offer was fair. "A strike helps nobody," she added.', "added",
+     {"source": "she", "speaker": "Lina Costaver"}),
+    # A possessive pronoun names no one: the offer is the authority's.
+    ("The port authority published its offer on Monday. The offer said wages would rise by six percent.",
+     "said", {"source": "The offer", "speaker": "The port authority"}),
+    # "urged" parsed as coordinated with "was" inside what was said: the harbour master urged.
+    ("The harbour master said the channel was clear and urged the pilots to resume work.", "urged",
+     {"source": "The harbour master", "content": "the pilots to resume work"}),
     # Who speaks for a source phrase: not its number, not the topic of a piece of work, but an
     # entity it is affiliated with.
     ("Nearly 30 countries condemned the blockade of the harbour.", "condemned",

@@ -526,13 +526,28 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _report_of_misattached(verb: Token) -> Token | None:
+    """The reporting verb whose subject a coordinated report shares when the parser hung it on
+    that report's content ("X said the offer was fair and urged the union to ...": "urged" is
+    parsed as coordinated with "was", but X urged)."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    clause = verb.head
+    if clause.dep_ != "ccomp" or clause.i > verb.i or verb.lemma_.lower() not in CUE_LEMMAS:
+        return None
+    outer = clause.head
+    if outer.lemma_.lower() not in CUE_LEMMAS or outer.i > clause.i:
+        return None
+    return outer
+
+
 def _chained_subject(verb: Token) -> Token | None:
     """The subject shared down a chain of coordinated and adverbial clauses ("Kim highlighted
     ... and called for ... while emphasizing ..."), which :func:`_subject` follows one step only
     (its answer is also a feature of the cue model, fit with that one step)."""
     cur = verb
     for _ in range(3):
-        if cur.dep_ not in ("conj", "advcl") or cur.head is cur:
+        if cur.dep_ not in ("conj", "advcl") or cur.head.i == cur.i:
             return None
         cur = cur.head
         subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
@@ -993,7 +1008,8 @@ def _verb_attribution(
     # A reporting verb inside a quotation is part of someone's words, not the article's report.
     if quotes.containing(verb.idx, verb.idx + len(verb.text)) is not None:
         return None
-    subj = _subject(verb) or _chained_subject(verb)
+    outer = _report_of_misattached(verb)
+    subj = _subject(outer) if outer is not None else _subject(verb) or _chained_subject(verb)
     if subj is not None and subj.i < verb.i and quotes.containing(subj.idx, subj.idx + len(subj.text)) is not None:
         # '"Full panic mode," said Ms. Wimes' parsed with the quoted words as the subject: the
         # speaker is the subject after the verb, if any, and the quotation is what was said.
@@ -1004,7 +1020,10 @@ def _verb_attribution(
             default=None,
         )
     # The passive subject when it is not the speaker: what a passive cue reports on.
-    reported = next((c for c in verb.children if c.dep_ == "nsubjpass" and c is not subj), None)
+    # (Tokens are compared by index: spaCy makes a new Token object on every access.)
+    reported = next(
+        (c for c in verb.children if c.dep_ == "nsubjpass" and (subj is None or c.i != subj.i)), None
+    )
     head, prep = _content_head(verb)
     if head is not None and head.dep_ != "ccomp" and head.i > verb.i:
         # '"Stay home," the officer urged residents': the quotation, not the object, is said.
@@ -1017,6 +1036,13 @@ def _verb_attribution(
     content_toks: list[Token] = []
     if head is not None:
         content_toks = list(head.subtree)
+        # "said the offer was fair and urged the union to ...": the second report is not part
+        # of what the first one says.
+        for c in head.children:
+            outer = _report_of_misattached(c)
+            if outer is not None and outer.i == verb.i:
+                cut = {t.i for t in c.subtree} | {g.i for g in head.children if g.dep_ == "cc" and g.i < c.i}
+                content_toks = [t for t in content_toks if t.i not in cut]
         if head.dep_ == "dobj":
             # "accused Y of Z", "called Y a liar", "described Y as Z", "criticized Y for Z":
             # PolNeAR's content is the object together with what is predicated of it and the
@@ -1564,15 +1590,31 @@ def _resolve_speakers(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     order = sorted(range(len(out)), key=lambda k: (out[k].source or out[k].content)[0][0])
     for prev, k in itertools.pairwise(order):
         att, before = out[k], out[prev]
+        pronoun = (att.source_text or "").lower()
         if (
-            att.source
-            and before.speaker
-            and (att.source_text or "").lower() in ("they", "it")
-            and (before.source_text or "").lower() not in _PERSON_PRONOUNS | _ORG_PRONOUNS
-            and _sentences_apart(doc, before, att) <= 2
+            not att.source
+            or not before.source
+            or not before.speaker
+            or (before.source_text or "").lower() in _PERSON_PRONOUNS | _ORG_PRONOUNS
+            or _sentences_apart(doc, before, att) > 2
         ):
+            continue
+        if pronoun in ("they", "it") or (pronoun in ("he", "she") and _named_after_last_person(doc, before, ents)):
             out[k] = replace(att, speaker=before.speaker)
     return out
+
+
+def _named_after_last_person(doc: Doc, att: Attribution, ents: list[Span]) -> bool:
+    """Whether a report's source is a name given after the last person NER found: "Lina
+    Costaver, a spokeswoman, said ..." when NER took the name for an organisation, so that
+    "she" in the next sentence is not someone named before her."""
+    if not att.source:
+        return False
+    span = doc.char_span(att.source[0][0], att.source[-1][1], alignment_mode="expand")
+    if span is None or span.root.pos_ != "PROPN":
+        return False
+    last = _latest_ent(ents, span.start, ("PERSON",))
+    return last is None or last.end <= span.start
 
 
 def _sentences_apart(doc: Doc, first: Attribution, second: Attribution) -> int:
@@ -1618,7 +1660,8 @@ def _name(ent: Span) -> str:
 
 def _possessor(doc: Doc, tok: Token) -> str | None:
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-    if poss is None:
+    if poss is None or poss.pos_ == "PRON":
+        # "its pay offer": a pronoun names no one by itself.
         return None
     return doc[poss.left_edge.i : poss.i + 1].text.removesuffix("'s").removesuffix("’s").strip()
 
