@@ -316,6 +316,9 @@ RESOLUTION: list[Case] = [
     # "urged" parsed as coordinated with "was" inside what was said: the harbour master urged.
     ("The harbour master said the channel was clear and urged the pilots to resume work.", "urged",
      {"source": "The harbour master", "content": "the pilots to resume work"}),
+    # A clause before a semicolon is not what the verb after it reports.
+    ("The union is asking for a 15 percent rise over three years; the port authority has offered 6 percent.",
+     "has offered", {"source": "the port authority", "content": "6 percent"}),
     # Who speaks for a source phrase: not its number, not the topic of a piece of work, but an
     # entity it is affiliated with.
     ("Nearly 30 countries condemned the blockade of the harbour.", "condemned",
