@@ -316,6 +316,9 @@ RESOLUTION: list[Case] = [
     # "urged" parsed as coordinated with "was" inside what was said: the harbour master urged.
     ("The harbour master said the channel was clear and urged the pilots to resume work.", "urged",
      {"source": "The harbour master", "content": "the pilots to resume work"}),
+    # "called on X to Y": the preposition is in the cue, X with its infinitive is the content.
+    ("The shippers' federation called on the government to step in.", "called on",
+     {"source": "The shippers' federation", "content": "the government to step in"}),
     # A clause before a semicolon is not what the verb after it reports.
     ("The union is asking for a 15 percent rise over three years; the port authority has offered 6 percent.",
      "has offered", {"source": "the port authority", "content": "6 percent"}),

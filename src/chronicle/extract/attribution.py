@@ -675,6 +675,12 @@ def _content_head(verb: Token) -> tuple[Token | None, Token | None]:
             return c, None
     for c in kids:
         if c.dep_ == "xcomp" and c.i > verb.i:
+            on = next((p for p in kids if p.dep_ == "prep" and p.lower_ == "on" and verb.i < p.i < c.i), None)
+            obj = _prep_object(on) if on is not None else None
+            if on is not None and obj is not None:
+                # "called on the government to step in": PolNeAR's cue is "called on" and its
+                # content "the government to step in" (19 of 22 on the training split).
+                return obj, on
             return c, None
     for c in kids:
         if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i > verb.i:
@@ -1038,6 +1044,9 @@ def _verb_attribution(
     content_toks: list[Token] = []
     if head is not None:
         content_toks = list(head.subtree)
+        if prep is not None and prep.lower_ == "on":
+            # "called on X to Y": the infinitive belongs with its subject X.
+            content_toks += [t for c in verb.children if c.dep_ == "xcomp" and c.i > head.i for t in c.subtree]
         # "said the offer was fair and urged the union to ...": the second report is not part
         # of what the first one says.
         for c in head.children:
