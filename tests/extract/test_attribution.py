@@ -297,7 +297,7 @@ RESOLUTION: list[Case] = [
     # "They"/"it" opening the next report goes on with the speaker just reported, not with the
     # state named in the quotation.
     ('The port authority and the city council issued a joint statement on Monday. "We are watching what '
-     'Portugal pays the union," said the statement. They called on both sides to return to talks.', "called",
+     'Portugal pays the union," said the statement. They called on both sides to return to talks.', "called on",
      {"source": "They", "speaker": "The port authority and the city council"}),
     ('The dockers met on Friday. "We will not move," said the union. It added that the strike would go on.',
      "added", {"source": "It", "speaker": "the union"}),
