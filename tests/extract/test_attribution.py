@@ -319,6 +319,8 @@ RESOLUTION: list[Case] = [
     # "called on X to Y": the preposition is in the cue, X with its infinitive is the content.
     ("The shippers' federation called on the government to step in.", "called on",
      {"source": "The shippers' federation", "content": "the government to step in"}),
+    ("The harbour master sounded a cautious note about the winter schedule.", "sounded a cautious note about",
+     {"source": "The harbour master", "content": "the winter schedule"}),
     # A clause before a semicolon is not what the verb after it reports.
     ("The union is asking for a 15 percent rise over three years; the port authority has offered 6 percent.",
      "has offered", {"source": "the port authority", "content": "6 percent"}),

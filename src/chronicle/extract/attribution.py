@@ -718,6 +718,10 @@ _RAISING_PASSIVES = frozenset("expect ask believe say report think consider".spl
 
 _CHAIN_GAP_DEPS = frozenset(["aux", "neg", "advmod"])
 
+#: A preposition after an object noun that makes the noun part of the cue ("sounded a cautious
+#: note about X", "traded barbs about X": X is the content). "on" and "over" lowered train.
+_TOPIC_OPENERS = frozenset(["about"])
+
 
 #: Words that open a reported clause the parser hung on the verb as an adverbial one ("said
 #: after the convention he would ...", "tweeted in the night that ...", "have not said when ...").
@@ -771,7 +775,9 @@ def _chain_content(verb: Token, head: Token, prep: Token | None) -> tuple[Token,
             last, cur, head, prep = head, head, inner, iprep
             continue
         if head.dep_ == "dobj" and head.pos_ == "NOUN" and (
-            head.lower_ in _CUE_OBJ_NOUNS or cur.lemma_.lower() in _LIGHT_VERBS
+            head.lower_ in _CUE_OBJ_NOUNS
+            or cur.lemma_.lower() in _LIGHT_VERBS
+            or any(c.dep_ == "prep" and c.lower_ in _TOPIC_OPENERS and c.i > head.i for c in head.children)
         ):
             for c in head.children:
                 if c.i < head.i:
