@@ -321,6 +321,8 @@ RESOLUTION: list[Case] = [
      {"source": "The shippers' federation", "content": "the government to step in"}),
     ("The harbour master sounded a cautious note about the winter schedule.", "sounded a cautious note about",
      {"source": "The harbour master", "content": "the winter schedule"}),
+    ('"We need steady hands," she said, referring to the harbour master.', "referring to",
+     {"source": "she", "content": "the harbour master"}),
     # A clause before a semicolon is not what the verb after it reports.
     ("The union is asking for a 15 percent rise over three years; the port authority has offered 6 percent.",
      "has offered", {"source": "the port authority", "content": "6 percent"}),

@@ -1039,8 +1039,10 @@ def _verb_attribution(
         (c for c in verb.children if c.dep_ == "nsubjpass" and (subj is None or c.i != subj.i)), None
     )
     head, prep = _content_head(verb)
-    if head is not None and head.dep_ != "ccomp" and head.i > verb.i:
+    if head is not None and head.dep_ != "ccomp" and head.i > verb.i and (subj is None or subj.head.i == verb.i):
         # '"Stay home," the officer urged residents': the quotation, not the object, is said.
+        # Not when the subject is borrowed ('"...," she said, referring to X': she said the
+        # quotation and referred to X).
         quote = _adjacent_quote(verb, subj, quotes, after=False)
         if quote is not None:
             head, prep = None, None
