@@ -50,7 +50,7 @@ DIRECT: list[Case] = [
      {"content": "“The numbers do not add up,”", "kind": "direct"}),
     ('“Water supplies are running low,” the aid agency warned.', "warned",
      {"source": "the aid agency", "content": "“Water supplies are running low,”"}),
-    ('“It was a mistake,” Johnson admitted in an interview.', "admitted in an interview",
+    ('“It was a mistake,” Johnson admitted in an interview.', "admitted",
      {"source": "Johnson", "content": "“It was a mistake,”"}),
     ('"This is a dark day for democracy," the opposition leader declared.', "declared",
      {"source": "the opposition leader", "content": '"This is a dark day for democracy,"'}),
@@ -412,7 +412,7 @@ NEW_CONSTRUCTIONS: list[Case] = [
     ("Judge Vaskolt is known for her rulings on port labour.", "is known for",
      {"source": None, "content": "Judge Vaskolt ... her rulings on port labour"}),
     ('“We will win,” Ortiz said in an interview on “Meet the Press” Sunday. “Nobody can stop us.”',
-     "said in an interview", {"source": "Ortiz", "content": "“We will win,” ... “Nobody can stop us.”"}),
+     "said", {"source": "Ortiz", "content": "“We will win,” ... “Nobody can stop us.”"}),
     ("“We will not go back,” Rosa Klein said after the vote.\n\n“The offer is an insult to every docker.”\n\nNo comment.",
      "said", {"source": "Rosa Klein", "content": "“We will not go back,” ... “The offer is an insult to every docker.”"}),
     # After a quoted paragraph the stock parser runs the sentence on over the line break, and

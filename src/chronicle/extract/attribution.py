@@ -592,7 +592,8 @@ def _cue_tokens(
 ) -> list[Token]:
     """The verb with the material PolNeAR puts in a cue: auxiliaries, negation, adjacent adverbs
     ("has repeatedly said"), particles, a following colon, a bare weekday ("said Sunday") and
-    "in a statement"/"in an interview" directly after the verb."""
+    "in a statement" directly after the verb (48 to 23 on the training split; "in an interview"
+    is left out of the cue 27 to 20)."""
     doc = verb.doc
     cue = {verb.i}
     for c in verb.children:
@@ -621,7 +622,7 @@ def _cue_tokens(
             nxt.lower_ == "in"
             and end + 2 < len(doc)
             and doc[end + 1].lower_ in ("a", "an", "the")
-            and doc[end + 2].lower_ in ("statement", "interview")
+            and doc[end + 2].lower_ in ("statement",)
         ):
             end += 3
     if (
