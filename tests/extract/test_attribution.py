@@ -323,6 +323,8 @@ RESOLUTION: list[Case] = [
      {"source": "The harbour master", "content": "the winter schedule"}),
     ('"We need steady hands," she said, referring to the harbour master.', "referring to",
      {"source": "she", "content": "the harbour master"}),
+    ("The mayor made it clear that the port would reopen.", "made it clear",
+     {"source": "The mayor", "content": "that the port would reopen"}),
     # A clause before a semicolon is not what the verb after it reports.
     ("The union is asking for a 15 percent rise over three years; the port authority has offered 6 percent.",
      "has offered", {"source": "the port authority", "content": "6 percent"}),

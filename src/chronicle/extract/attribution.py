@@ -750,6 +750,13 @@ def _chain_content(verb: Token, head: Token, prep: Token | None) -> tuple[Token,
     Returns the new content head, its preposition and the last token the cue must reach.
     """
     doc = verb.doc
+    if verb.lemma_.lower() == "make" and head.lower_ in ("clear", "plain") and head.i > verb.i and prep is None:
+        # "made it clear that ...": PolNeAR's cue is "made it clear" (and "made clear").
+        clause = next(
+            (c for c in head.children if c.i > head.i and c.dep_ in ("ccomp", "advcl", "csubj", "xcomp")), None
+        )
+        if clause is not None:
+            return clause, None, head
     last: Token | None = None
     cur = verb
     for _ in range(3):
@@ -816,6 +823,15 @@ def _chains_to_saying(tok: Token) -> bool:
     )
 
 
+def _makes_clear(tok: Token) -> bool:
+    """ "made it clear that ...": a report whatever the model thinks of "made" alone."""
+    return tok.lemma_.lower() == "make" and any(
+        c.lower_ in ("clear", "plain") and c.i > tok.i
+        and any(g.i > c.i and g.dep_ in ("ccomp", "advcl", "csubj", "xcomp") for g in c.children)
+        for c in tok.children
+    )
+
+
 def _content_object(tok: Token) -> Token | None:
     """The object of a preposition that introduces what is said ("concern about X", "took
     issue with X"), if ``tok`` is one."""
@@ -876,7 +892,11 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             in_quote = quotes.containing(tok.idx, tok.idx + len(tok.text)) is not None
             if in_quote:
                 continue
-            if _cue_score(cue_features(tok, in_quote), weights) < threshold and not _chains_to_saying(tok):
+            if (
+                _cue_score(cue_features(tok, in_quote), weights) < threshold
+                and not _chains_to_saying(tok)
+                and not _makes_clear(tok)
+            ):
                 continue
             if tok.pos_ != "NOUN":
                 att = _verb_attribution(doc, tok, quotes, used_quotes)
