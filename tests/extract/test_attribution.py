@@ -325,6 +325,8 @@ RESOLUTION: list[Case] = [
      {"source": "she", "content": "the harbour master"}),
     ("The mayor made it clear that the port would reopen.", "made it clear",
      {"source": "The mayor", "content": "that the port would reopen"}),
+    ("The union refused to say who would lead the talks.", "refused to say",
+     {"source": "The union", "content": "who would lead the talks"}),
     # A clause before a semicolon is not what the verb after it reports.
     ("The union is asking for a 15 percent rise over three years; the port authority has offered 6 percent.",
      "has offered", {"source": "the port authority", "content": "6 percent"}),

@@ -770,10 +770,15 @@ def _chain_content(verb: Token, head: Token, prep: Token | None) -> tuple[Token,
                 cur.lemma_.lower() in _CHAIN_VERBS
                 # "appeared to suggest that ...": the saying is the cue, the raising verb hedges it.
                 or (cur.lemma_.lower() in _RAISING_VERBS and head.lemma_.lower() in CUE_LEMMAS)
+                # "refused to say", "went on to say": the cue runs through the saying.
+                or head.lemma_.lower() == "say"
             )
         ):
             gap = doc[(last or cur).i + 1 : head.i]
-            if not gap or not all(t.head.i == head.i and t.dep_ in _CHAIN_GAP_DEPS for t in gap):
+            if not gap or not all(
+                (t.head.i == head.i and t.dep_ in _CHAIN_GAP_DEPS) or (t.head.i == cur.i and t.dep_ == "prt")
+                for t in gap
+            ):
                 break
             if not any(t.lower_ == "to" for t in gap):
                 break
