@@ -68,3 +68,9 @@ def test_hard_wrapped_prose_is_not_cut_at_its_line_ends(nlp: Any) -> None:
 
 def test_without_the_parser_there_is_no_paragraph_step() -> None:
     assert PARAGRAPHS.name not in build_nlp(components=(), disable=("parser",)).pipe_names
+
+
+@pytest.mark.parametrize("text", ["The harbour reopened.\n", "The harbour reopened.\n\n  ", "\n\nThe harbour reopened."])
+def test_line_breaks_at_either_end(nlp: Any, text: str) -> None:
+    doc = nlp(text)
+    assert [s.text.strip() for s in doc.sents if s.text.strip()] == ["The harbour reopened."]

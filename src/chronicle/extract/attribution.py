@@ -750,13 +750,10 @@ def _chain_content(verb: Token, head: Token, prep: Token | None) -> tuple[Token,
     Returns the new content head, its preposition and the last token the cue must reach.
     """
     doc = verb.doc
-    if verb.lemma_.lower() == "make" and head.lower_ in ("clear", "plain") and head.i > verb.i and prep is None:
+    clause = _made_clear_clause(verb, head) if prep is None else None
+    if clause is not None:
         # "made it clear that ...": PolNeAR's cue is "made it clear" (and "made clear").
-        clause = next(
-            (c for c in head.children if c.i > head.i and c.dep_ in ("ccomp", "advcl", "csubj", "xcomp")), None
-        )
-        if clause is not None:
-            return clause, None, head
+        return clause, None, head
     last: Token | None = None
     cur = verb
     for _ in range(3):
@@ -828,13 +825,16 @@ def _chains_to_saying(tok: Token) -> bool:
     )
 
 
+def _made_clear_clause(verb: Token, clear: Token) -> Token | None:
+    """The clause reported by "made (it) clear", if ``verb`` and its dependent ``clear`` are that."""
+    if verb.lemma_.lower() != "make" or clear.lower_ not in ("clear", "plain") or clear.i < verb.i:
+        return None
+    return next((c for c in clear.children if c.i > clear.i and c.dep_ in ("ccomp", "advcl", "csubj", "xcomp")), None)
+
+
 def _makes_clear(tok: Token) -> bool:
     """ "made it clear that ...": a report whatever the model thinks of "made" alone."""
-    return tok.lemma_.lower() == "make" and any(
-        c.lower_ in ("clear", "plain") and c.i > tok.i
-        and any(g.i > c.i and g.dep_ in ("ccomp", "advcl", "csubj", "xcomp") for g in c.children)
-        for c in tok.children
-    )
+    return any(_made_clear_clause(tok, c) is not None for c in tok.children)
 
 
 def _content_object(tok: Token) -> Token | None:
@@ -1084,8 +1084,8 @@ def _verb_attribution(
         # "said the offer was fair and urged the union to ...": the second report is not part
         # of what the first one says.
         for c in head.children:
-            outer = _report_of_misattached(c)
-            if outer is not None and outer.i == verb.i:
+            shared = _report_of_misattached(c)
+            if shared is not None and shared.i == verb.i:
                 cut = {t.i for t in c.subtree} | {g.i for g in head.children if g.dep_ == "cc" and g.i < c.i}
                 content_toks = [t for t in content_toks if t.i not in cut]
         if head.dep_ == "dobj":
@@ -1637,14 +1637,15 @@ def _resolve_speakers(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
         att, before = out[k], out[prev]
         pronoun = (att.source_text or "").lower()
         if (
-            not att.source
+            pronoun not in ("they", "it", "he", "she")
+            or not att.source
             or not before.source
             or not before.speaker
             or (before.source_text or "").lower() in _PERSON_PRONOUNS | _ORG_PRONOUNS
             or _sentences_apart(doc, before, att) > 2
         ):
             continue
-        if pronoun in ("they", "it") or (pronoun in ("he", "she") and _named_after_last_person(doc, before, ents)):
+        if pronoun in ("they", "it") or _named_after_last_person(doc, before, ents):
             out[k] = replace(att, speaker=before.speaker)
     return out
 

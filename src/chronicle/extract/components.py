@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import numpy as np
 from spacy.tokens import Doc
@@ -45,8 +46,8 @@ def paragraph_component(doc: Doc) -> Doc:
     # Token starts from one array read: a Python loop over every token cost 2 ms an article.
     starts = doc.to_array("IDX")
     for m in _BREAK_RE.finditer(text):
-        i = int(np.searchsorted(starts, m.end()))
-        if i == 0 or i >= len(doc) or starts[i] != m.end():
+        i = _token_starting_at(doc, starts, m.end())
+        if i is None:
             continue
         if m.group().count("\n") == 1 and text[m.end()].islower():
             line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].rstrip()
@@ -56,10 +57,16 @@ def paragraph_component(doc: Doc) -> Doc:
     # A dateline or a transcript speaker ("SEOUL: ...", "HOST: ...") is a unit of its own: the
     # parser otherwise takes "SEOUL" for the subject of the sentence after it.
     for m in _LABEL_RE.finditer(text):
-        i = int(np.searchsorted(starts, m.end()))
-        if 0 < i < len(doc) and starts[i] == m.end():
+        i = _token_starting_at(doc, starts, m.end())
+        if i is not None:
             doc[i].is_sent_start = True
     return doc
+
+
+def _token_starting_at(doc: Doc, starts: Any, char: int) -> int | None:
+    """The index of the token that starts at ``char``, unless it is the first or there is none."""
+    i = int(np.searchsorted(starts, char))
+    return i if 0 < i < len(doc) and starts[i] == char else None
 
 
 _BREAK_RE = re.compile(r"\n\s*")

@@ -229,16 +229,16 @@ def _scan_table() -> Mapping[str, tuple[str, str]]:
 
 _COUNTRY_NAMES, _DEMONYMS, _CAPITALS = _country_tables()
 _ORGS = _org_table()
+_SCAN = _scan_table()
+_SCAN_FIRST_WORDS = frozenset(form.split()[0] for form in _SCAN)
+# Words that may start a country/org name but are too common alone to look up blindly.
+_CONTEXTUAL = MappingProxyType({"north": "North Korea", "south": "South Korea"})
 
 
 def names_a_place(text: str) -> bool:
     """Whether ``text`` is the name of a country or of a capital, in any case ("SEOUL", "the DPRK")."""
     key = _key(text)
     return any(k in _COUNTRY_NAMES or k in _CAPITALS for k in (key, key.removeprefix("the ")))
-_SCAN = _scan_table()
-_SCAN_FIRST_WORDS = frozenset(form.split()[0] for form in _SCAN)
-# Words that may start a country/org name but are too common alone to look up blindly.
-_CONTEXTUAL = MappingProxyType({"north": "North Korea", "south": "South Korea"})
 
 
 @dataclass(slots=True)
