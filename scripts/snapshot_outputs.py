@@ -76,18 +76,18 @@ def snapshot(out: Path, *, quick: bool) -> None:
 
 def compare(before: Path, after: Path) -> int:
     """Print every file that differs or is missing on one side; 0 when the snapshots are identical."""
-    differ = 0
-    names = {p.relative_to(before) for p in before.rglob("*") if p.is_file()}
-    names |= {p.relative_to(after) for p in after.rglob("*") if p.is_file()}
-    for name in sorted(names):
-        a, b = before / name, after / name
-        if not a.exists() or not b.exists():
-            print(f"only in {'after' if not a.exists() else 'before'}: {name}")
-            differ += 1
-        elif not filecmp.cmp(a, b, shallow=False):
-            print(f"differs: {name}")
-            differ += 1
-    print(f"{len(names)} files compared, {differ} differ")
+    names_before = {p.relative_to(before) for p in before.rglob("*") if p.is_file()}
+    names_after = {p.relative_to(after) for p in after.rglob("*") if p.is_file()}
+    # A --quick snapshot leaves parts out: a folder only one side has is named once, not per file.
+    for side, only in (("before", names_before - names_after), ("after", names_after - names_before)):
+        for folder in sorted({str(n.parent) for n in only}):
+            count = sum(1 for n in only if str(n.parent) == folder)
+            print(f"only in {side}: {count} files in {folder}")
+    common = sorted(names_before & names_after)
+    differ = [n for n in common if not filecmp.cmp(before / n, after / n, shallow=False)]
+    for name in differ:
+        print(f"differs: {name}")
+    print(f"{len(common)} files in both, {len(differ)} differ")
     return 1 if differ else 0
 
 

@@ -9,7 +9,7 @@ from types import TracebackType
 
 from chronicle import engine
 from chronicle.errors import InputError
-from chronicle.ingest import DEFAULT_MAX_BYTES, FORMATS, ReadOptions
+from chronicle.ingest import FORMATS, ReadOptions
 from chronicle.models import (
     Claim,
     ClaimGroup,
@@ -21,6 +21,7 @@ from chronicle.models import (
     Timeline,
     TimelineOptions,
 )
+from chronicle.settings import DEFAULTS, Settings
 from chronicle.store import Store
 
 __all__ = ["Chronicle", "timeline"]
@@ -34,8 +35,9 @@ class Chronicle:
     ...     print(story.timeline().entries[0].date)
     """
 
-    def __init__(self, db: str | Path = "chronicle.db") -> None:
+    def __init__(self, db: str | Path = "chronicle.db", *, settings: Settings = DEFAULTS) -> None:
         self.store = Store(db)
+        self.settings = settings
 
     def close(self) -> None:
         self.store.close()
@@ -54,16 +56,20 @@ class Chronicle:
         *,
         format: str | None = None,
         date: dt.date | None = None,
-        max_bytes: int = DEFAULT_MAX_BYTES,
+        max_bytes: int | None = None,
         progress: engine.Progress | None = None,
     ) -> IngestReport:
-        """Add articles from files and folders; re-ingesting the same input adds nothing."""
+        """Add articles from files and folders; re-ingesting the same input adds nothing.
+
+        ``max_bytes`` defaults to the ``max_bytes`` setting.
+        """
         if format is not None and format not in FORMATS:
             raise InputError(f"unknown format {format!r}; known: {', '.join(FORMATS)}")
-        if max_bytes <= 0:
+        limit = self.settings.max_bytes if max_bytes is None else max_bytes
+        if limit <= 0:
             raise InputError("max_bytes must be positive")
-        options = ReadOptions(format=format, date=date, max_bytes=max_bytes)
-        return engine.ingest(self.store, paths, options, progress=progress)
+        options = ReadOptions(format=format, date=date, max_bytes=limit)
+        return engine.ingest(self.store, paths, options, settings=self.settings, progress=progress)
 
     def analyse(self, *, progress: engine.Progress | None = None) -> int:
         """Run the language pipeline over every stored article now (results are cached in the
@@ -71,11 +77,15 @@ class Chronicle:
 
         Returns the number of articles analysed.
         """
-        return engine.analyse_all(self.store, progress=progress)
+        return engine.analyse_all(self.store, settings=self.settings, progress=progress)
 
     def articles(self, *, include_copies: bool = True) -> list[StoredArticle]:
         """Stored articles by publication date, copies marked."""
         return self.store.articles(include_copies=include_copies)
+
+    def article(self, article_id: str) -> StoredArticle | None:
+        """One stored article with its text, or ``None`` if there is none with this id."""
+        return self.store.get_article(article_id)
 
     def timeline(
         self,
@@ -98,15 +108,16 @@ class Chronicle:
         if sentences_per_date is not None and sentences_per_date < 1:
             raise InputError("sentences_per_date must be at least 1")
         options = TimelineOptions(dates, sentences_per_date, since, until, query)
-        return engine.build_timeline(self.store, options, progress=progress, language=language)
+        return engine.build_timeline(self.store, options, settings=self.settings, progress=progress,
+                                     language=language)
 
     def entities(self, *, progress: engine.Progress | None = None) -> list[StoryEntity]:
         """The people, organisations, countries and places of the story, one per referent."""
-        return engine.entities(self.store, progress=progress)
+        return engine.entities(self.store, settings=self.settings, progress=progress)
 
     def events(self, *, progress: engine.Progress | None = None) -> list[EventMention]:
         """Events found in the articles: who did what to whom, when and where."""
-        return engine.events(self.store, progress=progress)
+        return engine.events(self.store, settings=self.settings, progress=progress)
 
     def claims(
         self, *, speaker: str | None = None, stance: str | None = None, progress: engine.Progress | None = None
@@ -114,15 +125,15 @@ class Chronicle:
         """Quotes and attributed claims, optionally of one speaker or one stance."""
         if stance is not None and stance not in ("asserts", "denies", "condemns"):
             raise InputError(f"unknown stance {stance!r}; known: asserts, denies, condemns")
-        return engine.claims(self.store, speaker=speaker, stance=stance, progress=progress)
+        return engine.claims(self.store, speaker=speaker, stance=stance, settings=self.settings, progress=progress)
 
     def disagreements(self, *, progress: engine.Progress | None = None) -> list[Disagreement]:
         """Where sources disagree: denials of what others assert, different figures."""
-        return engine.claim_groups(self.store, progress=progress)[1]
+        return engine.claim_groups(self.store, settings=self.settings, progress=progress)[1]
 
     def claim_groups(self, *, progress: engine.Progress | None = None) -> list[ClaimGroup]:
         """Each statement once, with every article that reported it."""
-        return engine.claim_groups(self.store, progress=progress)[0]
+        return engine.claim_groups(self.store, settings=self.settings, progress=progress)[0]
 
 
 def timeline(
@@ -136,9 +147,10 @@ def timeline(
     until: dt.date | None = None,
     query: str | None = None,
     language: bool = True,
+    settings: Settings = DEFAULTS,
 ) -> tuple[Timeline, IngestReport]:
     """Build a timeline straight from files, in a throw-away in-memory store."""
-    with Chronicle(":memory:") as story:
+    with Chronicle(":memory:", settings=settings) as story:
         report = story.ingest(paths, format=format, date=date)
         result = story.timeline(
             dates=dates, sentences_per_date=sentences_per_date, since=since, until=until, query=query,

@@ -276,11 +276,21 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class ArticleAnalysis:
-    """What the language pipeline found in one article: who, what happened, who said what."""
+    """Everything the extraction pipeline found in one article.
+
+    ``sentences`` carry their time expressions; ``mentions`` are the sentences that put
+    something on a date (what the timeline links and summarizes). ``entities``, ``claims``
+    and ``events`` (who did what to whom) come from the language model and are empty when
+    it did not run. ``error`` says why the language model failed on the article, if it did:
+    the dated sentences are still there, and the next run tries the article again.
+    """
 
     entities: tuple[Entity, ...] = ()
     claims: tuple[Claim, ...] = ()
     events: tuple[EventMention, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[EventMention, ...] = ()
+    error: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from chronicle.extract.attribution import Attribution
+from chronicle.models import Article
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 
@@ -39,7 +40,7 @@ def _attributions(nlp: Any, prefix: str) -> list[Attribution]:
     m = _HEADER.match(raw)
     dct = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
     text = raw[m.end() :] if m else raw
-    doc = nlp(make_doc(nlp, text, dct=dct))
+    doc = nlp(make_doc(nlp, Article(id=prefix, text=text, published=dct)))
     atts: list[Attribution] = doc._.attributions
     return atts
 

@@ -126,7 +126,7 @@ def nlp() -> Iterator[Language]:
 
 
 def _entities(nlp: Language, text: str, dct: dt.date | None = DCT) -> list[Entity]:
-    doc = nlp(make_doc(nlp, text, dct=dct, article_id="t"))
+    doc = nlp(make_doc(nlp, Article(id="t", text=text, published=dct)))
     entities: list[Entity] = doc._.entities
     return entities
 

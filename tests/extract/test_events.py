@@ -120,7 +120,7 @@ def nlp() -> Iterator[Language]:
 
 
 def _events(nlp: Language, text: str, dct: dt.date | None = DCT, article_id: str = "t") -> list[EventMention]:
-    doc = nlp(make_doc(nlp, text, dct=dct, article_id=article_id))
+    doc = nlp(make_doc(nlp, Article(id=article_id, text=text, published=dct)))
     events: list[EventMention] = doc._.events
     return events
 

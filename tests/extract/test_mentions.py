@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from chronicle.extract import analyse_article, event_mentions
-from chronicle.models import Article
+from chronicle.extract import analyse, event_mentions
+from chronicle.models import Article, ArticleAnalysis
 
 PUBLISHED = dt.date(2024, 5, 8)  # a Wednesday
+
+
+def _analysis(article: Article) -> ArticleAnalysis:
+    ((_, analysis),) = analyse([article], language=False)
+    return analysis
 
 
 def _mentions(text: str) -> list[tuple[int, str, str | None]]:
     article = Article(id="a", text=text, published=PUBLISHED, source="Daily Test")
     return [(m.sentence_index, m.first.isoformat(), m.time_expression)
-            for m in event_mentions(article, analyse_article(article))]
+            for m in _analysis(article).mentions]
 
 
 def test_one_mention_per_date_a_sentence_refers_to() -> None:
@@ -53,4 +58,5 @@ def test_reader_comments_are_not_mentions() -> None:
 
 def test_undated_article_gives_nothing() -> None:
     article = Article(id="u", text="Crews walked out on Monday over pay and conditions at the port.", published=None)
-    assert event_mentions(article, analyse_article(article)) == []
+    assert event_mentions(article, _analysis(article).sentences) == []
+    assert _analysis(article).mentions == ()

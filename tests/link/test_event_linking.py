@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from chronicle.extract import analyse_article, event_mentions
+from chronicle.extract import analyse
 from chronicle.ingest import read_articles
 from chronicle.link.events import link_events, mention_features, pair_features, pair_score, threshold_for
 from chronicle.models import Article, EventMention, LinkedEvent
@@ -123,9 +123,9 @@ def _event_with(events: list[LinkedEvent], article: str, text: str) -> LinkedEve
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not available")
 def test_seed_story_links_the_factory_tour_and_the_joint_statement() -> None:
     mentions: list[EventMention] = []
-    for item in read_articles([SEEDS]):
-        if isinstance(item, Article):
-            mentions.extend(event_mentions(item, analyse_article(item)))
+    articles = [item for item in read_articles([SEEDS]) if isinstance(item, Article)]
+    for _, analysis in analyse(articles, language=False):
+        mentions.extend(analysis.mentions)
     events = link_events(mentions)
     tour = _event_with(events, "000", "visited arms factories")
     assert any(m.article_id.startswith("002") and "conducted his tour" in m.sentence for m in tour.mentions)

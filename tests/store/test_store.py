@@ -84,7 +84,7 @@ def test_changed_text_drops_stale_analysis(store: Store) -> None:
     assert store.analyses("p/2") == {}
 
 
-def test_migration_from_schema_1_keeps_analyses(tmp_path: Path) -> None:
+def test_migration_from_schema_1_keeps_articles_and_drops_old_caches(tmp_path: Path) -> None:
     path = tmp_path / "v1.db"
     db = sqlite3.connect(path)
     db.executescript(
@@ -102,9 +102,23 @@ def test_migration_from_schema_1_keeps_analyses(tmp_path: Path) -> None:
     db.close()
     with Store(path) as store:
         assert store.schema_version == SCHEMA_VERSION
-        assert store.analyses("p/1") == {"a": {"k": 1}}
+        # Analyses are caches keyed by the code that made them: no current code can serve these.
+        assert store.analyses("p/1") == {}
+        stored = store.get_article("a")
+        assert stored is not None and stored.article.text == "Text."
+        store.save_analysis("a", "p/1", {"k": 1})
         store.save_analysis("a", "q/1", {"k": 2})  # a second pipeline's analysis sits beside it
         assert store.analyses("p/1") == {"a": {"k": 1}} and store.analyses("q/1") == {"a": {"k": 2}}
         store.save_analysis("a", "p/2", {"k": 3})  # a newer version replaces the older one
         assert store.analyses("p/1") == {} and store.analyses("p/2") == {"a": {"k": 3}}
         assert store.integrity_check() == "ok"
+
+
+def test_a_failed_analysis_is_kept_with_its_error_but_never_served(store: Store) -> None:
+    store.add_article(make_article("a", "Text."))
+    store.save_analysis("a", "full/1", {"sentences": []}, error="ValueError: bad parse")
+    assert store.analyses("full/1") == {}
+    assert store.failed_analyses("full/1") == {"a": "ValueError: bad parse"}
+    store.save_analysis("a", "full/1", {"sentences": [[0, 0, 5, []]]})
+    assert store.analyses("full/1") == {"a": {"sentences": [[0, 0, 5, []]]}}
+    assert store.failed_analyses("full/1") == {}

@@ -1,4 +1,8 @@
-"""spaCy component wrappers around chronicle functions that work on plain text."""
+"""chronicle's own pipeline components that work on an article's text, not on the model's parse.
+
+They run inside the spaCy pipeline when the language model is used, and on their own (on Docs
+that carry only the article) when it is not: see :mod:`chronicle.extract.pipeline`.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,11 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc
 
+from chronicle.extract.sentences import split_sentences
 from chronicle.extract.timex import tag
+from chronicle.models import Article, Sentence, Timex
 
-__all__ = ["doc_text", "paragraph_component", "timex_component"]
+__all__ = ["article_text", "doc_text", "paragraph_component", "sentences_component", "timex_component"]
 
 _TEXT_KEY = "chronicle.text"
 
@@ -27,9 +33,38 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def article_text(doc: Doc) -> str:
+    """The whole article's text: the Doc holds only its body (readers' comments are cut off)."""
+    article: Article | None = doc._.article
+    return article.text if article is not None else doc_text(doc)
+
+
 def timex_component(doc: Doc) -> Doc:
-    """Tag the whole article at once so the narrative reference time moves through it."""
-    doc._.timexes = tag(doc_text(doc), doc._.dct)
+    """Tag the whole article at once so the narrative reference time moves through it.
+
+    The whole article, comments included, as the dates of every sentence were always read:
+    the body's offsets are the same in both, since the body is the article's beginning.
+    """
+    doc._.timexes = tag(article_text(doc), doc._.dct)
+    return doc
+
+
+def sentences_component(doc: Doc) -> Doc:
+    """The article's sentences (the fast rule splitter's), each with its time expressions."""
+    text = article_text(doc)
+    article: Article | None = doc._.article
+    article_id = article.id if article is not None else (doc._.article_id or "")
+    timexes: list[Timex] = doc._.timexes or []
+    sentences: list[Sentence] = []
+    cursor = 0
+    for index, (start, end) in enumerate(split_sentences(text)):
+        inside: list[Timex] = []
+        while cursor < len(timexes) and timexes[cursor].start < end:
+            if timexes[cursor].start >= start:
+                inside.append(timexes[cursor])
+            cursor += 1
+        sentences.append(Sentence(article_id, index, start, end, text[start:end], tuple(inside)))
+    doc._.sentences = tuple(sentences)
     return doc
 
 

@@ -296,7 +296,11 @@ def _verb_trigger(tok: Token) -> _Trigger | None:
 
 def _timex_heads(doc: Doc, timexes: list[Timex]) -> list[tuple[Timex, Token]]:
     out: list[tuple[Timex, Token]] = []
+    # The time tagger read the whole article; the Doc holds its body only.
+    body_end = len(doc_text(doc))
     for timex in timexes:
+        if timex.end > body_end:
+            break
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue

@@ -10,11 +10,12 @@ timeline summarization (news-tls's DATEWISE) draws a date's summary from them to
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from chronicle.extract.boilerplate import COMMENT_HEADER
 from chronicle.models import Article, EventMention, Granularity, Sentence, Timex
 
-__all__ = ["LEAD_SENTENCES", "event_mentions", "lead_index"]
+__all__ = ["LEAD_SENTENCES", "event_mentions", "lead_index", "mentions_component"]
 
 # Granularities precise enough to put an event on a timeline.
 _TIMELINE_GRANULARITIES: frozenset[Granularity] = frozenset(("day", "week", "month"))
@@ -23,8 +24,6 @@ _TIMELINE_GRANULARITIES: frozenset[Granularity] = frozenset(("day", "week", "mon
 LEAD_SENTENCES = 3
 # Headlines and datelines are short and unpunctuated; a lead sentence is neither.
 _MIN_LEAD_WORDS = 8
-
-
 
 
 def _dates_referred(sentence: Sentence) -> list[Timex]:
@@ -98,3 +97,12 @@ def lead_index(sentences: tuple[Sentence, ...]) -> int:
         if _is_prose(sentence.text):
             return sentence.index
     return sentences[0].index if sentences else 0
+
+
+def mentions_component(doc: Any) -> Any:
+    """Pipeline component: ``doc._.mentions`` from the article and its sentences.
+
+    Typed loosely so that this module, which the store's reader uses too, does not import spaCy.
+    """
+    doc._.mentions = tuple(event_mentions(doc._.article, doc._.sentences or ())) if doc._.article else ()
+    return doc

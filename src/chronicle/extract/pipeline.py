@@ -1,27 +1,42 @@
 """The extraction pipeline: spaCy's English model plus chronicle's own components.
 
-Every chronicle component is a small ``Doc -> Doc`` step registered here, in one
-place, with what it needs and what it sets, the way spaCy's own components are.
-Registration happens in :func:`build_nlp`, never at import time.
+Every chronicle component is a small ``Doc -> Doc`` step registered here, in one place, with
+what it needs, what it sets and whether it needs the language model, the way spaCy's own
+components are. One sequence serves both ways of running:
+
+* with the language model (:func:`build_nlp`): the model's pipeline, then every component;
+* without it (``--no-language``, :func:`text_steps`): only the components that need no model,
+  on Docs that carry the article but no tokens (tokenizing costs as much as the time tagger).
+
+Registration with spaCy happens in :func:`build_nlp`, never at import time.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
-from types import ModuleType
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
+from chronicle.extract.boilerplate import article_body_end
 from chronicle.extract.morphology import MemoizedMorphology, memoizable
 from chronicle.extract.nlp import load_spacy_model
+from chronicle.models import Article
 
-__all__ = ["COMPONENTS", "MORPHOLOGY", "PARAGRAPHS", "ComponentSpec", "build_nlp", "ensure_extensions", "make_doc", "pipeline_version"]
+__all__ = [
+    "COMPONENTS",
+    "MORPHOLOGY",
+    "PARAGRAPHS",
+    "ComponentSpec",
+    "build_nlp",
+    "ensure_extensions",
+    "make_doc",
+    "make_text_doc",
+    "text_steps",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +47,8 @@ class ComponentSpec:
     target: str  # "module:function", imported when the pipeline is built
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
+    #: Whether it reads what the language model sets (tokens, tags, parse, entities).
+    model: bool = True
 
 
 #: chronicle's components, in pipeline order.
@@ -39,8 +56,16 @@ COMPONENTS: tuple[ComponentSpec, ...] = (
     ComponentSpec(
         "chronicle_timex",
         "chronicle.extract.components:timex_component",
-        requires=("doc._.dct",),
+        requires=("doc._.article", "doc._.dct"),
         assigns=("doc._.timexes",),
+        model=False,
+    ),
+    ComponentSpec(
+        "chronicle_sentences",
+        "chronicle.extract.components:sentences_component",
+        requires=("doc._.article", "doc._.timexes"),
+        assigns=("doc._.sentences",),
+        model=False,
     ),
     ComponentSpec(
         "chronicle_entities",
@@ -60,6 +85,13 @@ COMPONENTS: tuple[ComponentSpec, ...] = (
         requires=("doc._.timexes", "doc._.entities"),
         assigns=("doc._.events",),
     ),
+    ComponentSpec(
+        "chronicle_mentions",
+        "chronicle.extract.mentions:mentions_component",
+        requires=("doc._.article", "doc._.sentences"),
+        assigns=("doc._.mentions",),
+        model=False,
+    ),
 )
 
 #: The memoized stand-in for the model's attribute ruler and lemmatizer (not in COMPONENTS: it is
@@ -76,7 +108,8 @@ PARAGRAPHS = ComponentSpec(
 )
 
 #: Custom attributes chronicle components read and write on a Doc.
-_DOC_EXTENSIONS = ("dct", "article_id", "timexes", "entities", "attributions", "claims", "events")
+_DOC_EXTENSIONS = ("article", "dct", "article_id", "timexes", "sentences", "entities", "attributions", "claims",
+                   "events", "mentions")
 
 
 def ensure_extensions() -> None:
@@ -113,6 +146,12 @@ def build_nlp(*, components: tuple[str, ...] | None = None, disable: tuple[str, 
     return nlp
 
 
+def text_steps() -> list[Callable[[Doc], Doc]]:
+    """The components that need no language model, in pipeline order."""
+    ensure_extensions()
+    return [_load(spec.target) for spec in COMPONENTS if not spec.model]
+
+
 def _add(nlp: Language, spec: ComponentSpec, *, before: str | None = None) -> None:
     Language.component(spec.name, requires=list(spec.requires), assigns=list(spec.assigns),
                        func=_load(spec.target))
@@ -138,42 +177,23 @@ def _memoize_morphology(nlp: Language) -> None:
     nlp.remove_pipe("lemmatizer")
 
 
-def make_doc(nlp: Language, text: str, *, dct: dt.date | None, article_id: str | None = None) -> Doc:
-    """A tokenized Doc carrying the article's creation date, ready for ``nlp.pipe``.
-
-    spaCy runs components on Docs passed in, so the date is on the Doc before any
-    component (the temporal tagger needs it) sees it.
-    """
-    doc = nlp.make_doc(text)
-    doc._.dct = dct
-    doc._.article_id = article_id
+def _carry(doc: Doc, article: Article) -> Doc:
+    doc._.article = article
+    doc._.dct = article.published
+    doc._.article_id = article.id
     return doc
 
 
-def pipeline_version() -> str:
-    """A fingerprint of the language pipeline: the model and the code of every component.
+def make_doc(nlp: Language, article: Article) -> Doc:
+    """A tokenized Doc of the article's body, carrying the article, ready for ``nlp.pipe``.
 
-    Stored analyses carry it, so any change to a component's code makes the store redo
-    them instead of serving stale results; nobody has to remember to bump a number.
+    The body stops where readers' comments start: commenters are not sources of the story, and
+    on some pages their talk is most of the text. spaCy runs components on Docs passed in, so
+    the article and its date are on the Doc before any component sees it.
     """
-    from chronicle.extract.nlp import MODEL_PACKAGES
-
-    digest = hashlib.sha1()
-    for spec in COMPONENTS:
-        digest.update(spec.name.encode())
-        module = importlib.import_module(spec.target.partition(":")[0])
-        digest.update(_source_bytes(module))
-    drivers = ("chronicle.extract.timex", "chronicle.extract.analysis", "chronicle.extract.boilerplate",
-               "chronicle.extract.morphology", "chronicle.extract.nlp")
-    for driver in drivers:
-        digest.update(_source_bytes(importlib.import_module(driver)))
-    digest.update(Path(__file__).read_bytes())
-    digest.update(",".join(MODEL_PACKAGES).encode())
-    return "nlp/" + digest.hexdigest()[:16]
+    return _carry(nlp.make_doc(article.text[: article_body_end(article.text)]), article)
 
 
-def _source_bytes(module: ModuleType) -> bytes:
-    """The source of a module, or of every module of a package."""
-    path = Path(module.__file__ or "")
-    files = sorted(path.parent.glob("*.py")) if path.name == "__init__.py" else [path]
-    return b"".join(f.read_bytes() for f in files if f.is_file())
+def make_text_doc(vocab: Vocab, article: Article) -> Doc:
+    """A Doc with no tokens that carries the article, for the components that need no model."""
+    return _carry(Doc(vocab, words=[]), article)

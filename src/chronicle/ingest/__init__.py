@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from chronicle.ingest.dedup import DuplicateFinder, minhash_signature
+from chronicle.ingest.identity import resolve_id
 from chronicle.ingest.readers import (
     DEFAULT_MAX_BYTES,
     FORMATS,
@@ -30,6 +31,7 @@ __all__ = [
     "minhash_signature",
     "parse_date",
     "read_articles",
+    "resolve_id",
 ]
 
 #: File endings read when walking a folder; anything else there is passed over (a

@@ -8,18 +8,17 @@ kept in the store, marked as copies of the first one seen, never silently droppe
 from __future__ import annotations
 
 import zlib
-
-import numpy as np
-from datasketch import MinHash, MinHashLSH
+from typing import TYPE_CHECKING, Any
 
 from chronicle.ingest.decode import normalize_text
+from chronicle.settings import DEFAULTS
 
-__all__ = ["NEAR_DUPLICATE_THRESHOLD", "NUM_PERM", "DuplicateFinder", "minhash_signature"]
+if TYPE_CHECKING:
+    from datasketch import MinHash
+
+__all__ = ["NUM_PERM", "DuplicateFinder", "minhash_signature"]
 
 NUM_PERM = 128
-#: Character 5-gram Jaccard at which two texts count as one article: lightly edited
-#: wire copies score above 0.8, separate reports of the same event far below.
-NEAR_DUPLICATE_THRESHOLD = 0.8
 _SHINGLE = 5
 # Stored signatures are only comparable under the hashing scheme that made them.
 _SCHEME = "affine32"
@@ -27,6 +26,8 @@ _CANDIDATE_THRESHOLD = 0.5
 
 
 def _minhash(text: str) -> MinHash:
+    from datasketch import MinHash  # imported on first use: it pulls in scipy
+
     norm = normalize_text(text)
     shingles = {norm[i : i + _SHINGLE] for i in range(max(1, len(norm) - _SHINGLE + 1))}
     # crc32 instead of datasketch's default sha1: ten times faster and stable across runs,
@@ -42,17 +43,22 @@ def minhash_signature(text: str) -> bytes:
 
 
 def _from_signature(signature: bytes) -> MinHash:
+    import numpy as np
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, seed=1, scheme=_SCHEME, hashvalues=np.frombuffer(signature, dtype="<u8").astype(np.uint64))
 
 
 class DuplicateFinder:
     """An index of the articles kept so far, answering 'is this a near copy of one of them?'."""
 
-    def __init__(self, threshold: float = NEAR_DUPLICATE_THRESHOLD) -> None:
+    def __init__(self, threshold: float = DEFAULTS.near_copy_threshold) -> None:
         self.threshold = threshold
+        from datasketch import MinHashLSH
+
         # The LSH only proposes candidates; a low banding threshold makes it miss almost no
         # true copy (at 0.8 the default banding misses about half), the exact check follows.
-        self._lsh = MinHashLSH(threshold=_CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
+        self._lsh: Any = MinHashLSH(threshold=_CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
         self._hashes: dict[str, MinHash] = {}
 
     def __len__(self) -> int:

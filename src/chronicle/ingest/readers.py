@@ -15,6 +15,7 @@ from typing import Any
 
 from chronicle.ingest.decode import DecodeError, content_hash, decode_bytes
 from chronicle.models import Article, Rejection
+from chronicle.settings import DEFAULTS
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -28,7 +29,7 @@ __all__ = [
 #: Files larger than this are refused (a JSON Lines file is streamed, and the limit
 #: applies to each of its lines instead): news articles are kilobytes, and a huge file
 #: is far more likely a mistake or an attack than an article.
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+DEFAULT_MAX_BYTES = DEFAULTS.max_bytes
 
 Result = Article | Rejection
 

@@ -1,8 +1,9 @@
-"""Link: one event however many articles reported it.
+"""Link: one event however many articles reported it; one entity, one statement however written.
 
-Mentions are first blocked by date (only mentions whose intervals overlap can be the
-same happening), then grouped by the overlap of their content words, since reports
-of one event share its names, numbers and key verbs.
+:func:`link_mentions` is the one entry point for events. A timeline of a few dates links
+same-day reports by the overlap of their content words (here); the full record links across
+articles and granularities with combined features (:mod:`chronicle.link.events`). Entities are
+linked in :mod:`chronicle.link.entities`, claims in :mod:`chronicle.link.claims`.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 from collections import defaultdict
 
 from chronicle.models import EventMention, LinkedEvent
+from chronicle.settings import DEFAULTS
 
 __all__ = ["content_words", "link_mentions", "overlap_coefficient"]
 
@@ -18,8 +20,6 @@ _WORD = re.compile(r"[\w’']+")
 _STOPWORDS = frozenset(
     ["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "from", "by", "with", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "that", "this", "these", "those", "it", "its", "his", "her", "their", "they", "them", "he", "she", "we", "you", "i", "not", "no", "said", "says", "say", "will", "would", "could", "should", "may", "might", "can", "also", "after", "before", "about", "over", "into", "than", "then", "there", "which", "who", "whom", "what", "when", "where", "while", "up", "out", "new", "more", "most", "other", "some", "such", "only", "just", "very", "so", "if", "do", "did", "does"]
 )
-#: Share of content words two reports of one event have in common (overlap coefficient).
-SAME_EVENT_OVERLAP = 0.5
 
 
 def content_words(sentence: str) -> frozenset[str]:
@@ -37,8 +37,26 @@ def overlap_coefficient(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
-def link_mentions(mentions: list[EventMention], threshold: float = SAME_EVENT_OVERLAP) -> list[LinkedEvent]:
+def link_mentions(
+    mentions: list[EventMention], *, record: bool = False, threshold: float = DEFAULTS.same_event_overlap
+) -> list[LinkedEvent]:
     """Group mentions of the same happening; every mention ends in exactly one event.
+
+    For the record of the story (``record``) reports are linked across articles and
+    granularities ("this week" and "on Monday and Tuesday" are one tour). A summary of a
+    few dates keeps same-day grouping by word overlap (``threshold``): on Timeline17 the wider
+    linking costs AR-1 .121 -> .114, because merged events leave the summarizer fewer distinct
+    sentences to choose from.
+    """
+    if record:
+        from chronicle.link.events import link_events  # numpy: only when the record is linked
+
+        return link_events(mentions)
+    return _link_same_day(mentions, threshold)
+
+
+def _link_same_day(mentions: list[EventMention], threshold: float) -> list[LinkedEvent]:
+    """Same-day reports grouped by the overlap of their content words.
 
     A mention joins the group whose members it overlaps most *on average* (average
     linkage): comparing with the union of a group's words instead lets a group that has

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from chronicle.models import Claim, ClaimGroup, Disagreement
+from chronicle.settings import DEFAULTS
 
 __all__ = ["figures", "group_claims", "link_claims"]
 
@@ -28,14 +29,8 @@ _STOPWORDS = frozenset(
 # Accusations and denials name their subject in these words; they are not the subject.
 _DETERMINERS = frozenset("the a an its their his her".split())
 _FRAME_WORDS = frozenset("accusations accusation accused claims claim allegations allegation reports report".split())
-#: Share of content words two reports of one statement have in common.
-SAME_STATEMENT_OVERLAP = 0.6
-#: Share of content words a denial and what it denies have in common (they paraphrase).
-DENIAL_OVERLAP = 0.3
 #: Share of a story's claims above which a word is the story's, not a claim's.
 _COMMON_SHARE = 0.15
-#: Days within which two claims can be about the same moment of the story.
-FIGURES_WINDOW_DAYS = 3
 
 _NUMBER = re.compile(
     r"(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?P<scale>\s+(?:thousand|million|billion))?"
@@ -98,7 +93,7 @@ def _accuser(text: str) -> str | None:
     return _alias(m.group(1)) if m else None
 
 
-def group_claims(claims: Iterable[Claim], threshold: float = SAME_STATEMENT_OVERLAP) -> list[ClaimGroup]:
+def group_claims(claims: Iterable[Claim], threshold: float = DEFAULTS.same_statement_overlap) -> list[ClaimGroup]:
     """Group reports of the same statement by the same speaker (across articles)."""
     groups: list[list[Claim]] = []
     # Only claims of one speaker and stance can be one statement: compare within that block.
@@ -140,9 +135,15 @@ def _days_apart(a: str | None, b: str | None) -> int:
     return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
 
 
-def link_claims(claims: Iterable[Claim]) -> tuple[list[ClaimGroup], list[Disagreement]]:
+def link_claims(
+    claims: Iterable[Claim],
+    *,
+    same_statement: float = DEFAULTS.same_statement_overlap,
+    denial_overlap: float = DEFAULTS.denial_overlap,
+    figures_window_days: int = DEFAULTS.figures_window_days,
+) -> tuple[list[ClaimGroup], list[Disagreement]]:
     """Claim groups, and the disagreements between them."""
-    groups = group_claims(claims)
+    groups = group_claims(claims, same_statement)
     heads = [g.claims[0] for g in groups]
     speakers = [_speaker(h) for h in heads]
     words = [_content(h.text) - _FRAME_WORDS for h in heads]
@@ -158,7 +159,7 @@ def link_claims(claims: Iterable[Claim]) -> tuple[list[ClaimGroup], list[Disagre
             j for j, other in enumerate(heads)
             if j != i and other.stance != "denies" and not _same_side(speakers[i], speakers[j])
             and (accuser is None or _same_side(accuser, _alias(speakers[j])))
-            and len(words[i] & words[j]) >= 2 and _overlap(words[i], words[j]) >= DENIAL_OVERLAP
+            and len(words[i] & words[j]) >= 2 and _overlap(words[i], words[j]) >= denial_overlap
         ]
         if opposed:
             topic = " ".join(sorted(set().union(*(words[i] & words[j] for j in opposed))))
@@ -171,7 +172,7 @@ def link_claims(claims: Iterable[Claim]) -> tuple[list[ClaimGroup], list[Disagre
             by_unit[unit].append(i)
     pairs = sorted({(i, j) for members in by_unit.values() for n, i in enumerate(members) for j in members[n + 1 :]})
     for i, j in pairs:
-        if _same_side(speakers[i], speakers[j]) or _days_apart(heads[i].date, heads[j].date) > FIGURES_WINDOW_DAYS:
+        if _same_side(speakers[i], speakers[j]) or _days_apart(heads[i].date, heads[j].date) > figures_window_days:
             continue
         for value_a, unit_a in counted[i]:
             if any(u == unit_a and abs(v - value_a) > 0.1 * max(v, value_a) for v, u in counted[j]):

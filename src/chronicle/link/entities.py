@@ -8,11 +8,12 @@ by the extractor, so this mostly joins people and organisations).
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
-from chronicle.models import Entity, StoryEntity
+from chronicle.models import Entity, EventMention, StoryEntity
 
-__all__ = ["link_entities"]
+__all__ = ["entity_thread", "link_entities"]
 
 # A bare surname or acronym of two letters joins too much ("Lee", "UN" vs "un").
 _MIN_ALIAS_LENGTH = 3
@@ -77,3 +78,20 @@ def link_entities(per_article: dict[str, tuple[Entity, ...]]) -> list[StoryEntit
         StoryEntity(f"E{i}", e.name, e.type, e.aliases, e.articles, e.mentions)
         for i, e in enumerate(merged, start=1)
     ]
+
+
+def entity_thread(
+    mentions: list[EventMention], entities: list[StoryEntity], query: str
+) -> list[EventMention] | None:
+    """The mentions that name the entity ``query`` names, under any of its names ("Kim" for
+    "Kim Jong Un"); ``None`` when the query names no entity of the story."""
+    wanted = " ".join(query.casefold().split())
+    for entity in entities:
+        names = {entity.name, *entity.aliases}
+        if wanted in {" ".join(n.casefold().split()) for n in names}:
+            pattern = re.compile(
+                r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b",
+                re.IGNORECASE,
+            )
+            return [m for m in mentions if pattern.search(m.sentence)]
+    return None

@@ -63,6 +63,12 @@ _MIGRATIONS: tuple[str, ...] = (
     DROP TABLE analyses;
     ALTER TABLE analyses_v2 RENAME TO analyses;
     """,
+    # 3: one extraction path keyed by a computed fingerprint; a failed analysis is kept with its
+    # error (and retried), not as an empty result. Analyses are caches: the old ones go.
+    """
+    DELETE FROM analyses;
+    ALTER TABLE analyses ADD COLUMN error TEXT;
+    """,
 )
 
 SCHEMA_VERSION = len(_MIGRATIONS)
@@ -235,6 +241,11 @@ class Store:
         ):
             yield str(row[0]), bytes(row[1])
 
+    def article_identity(self, article_id: str) -> tuple[str, str | None] | None:
+        """The content hash and source path of the stored article with this id, if any."""
+        row = self._db.execute("SELECT content_hash, path FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return None if row is None else (str(row[0]), row[1])
+
     def get_article(self, article_id: str) -> StoredArticle | None:
         row = self._db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
         return None if row is None else _row_to_stored(row)
@@ -268,11 +279,14 @@ class Store:
         return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     # -- analyses ----------------------------------------------------------------------
-    def save_analysis(self, article_id: str, pipeline: str, data: dict[str, Any]) -> None:
-        """Keep an article's extraction result, tagged with the pipeline version that made it.
+    def save_analysis(
+        self, article_id: str, pipeline: str, data: dict[str, Any], *, error: str | None = None
+    ) -> None:
+        """Keep an article's extraction result, tagged with the fingerprint of the code that made it.
 
         An older version's result for the same pipeline family (the part before ``/``) is
-        replaced, so stale analyses never pile up.
+        replaced, so stale analyses never pile up. With ``error`` the analysis failed: it is
+        kept for the record (:meth:`failed_analyses`) but never served as a result.
         """
         family = pipeline.split("/", 1)[0] + "/%"
         with self.transaction():
@@ -281,16 +295,25 @@ class Store:
                 (article_id, family, pipeline),
             )
             self._db.execute(
-                "INSERT OR REPLACE INTO analyses (article_id, pipeline, data) VALUES (?, ?, ?)",
-                (article_id, pipeline, json.dumps(data, ensure_ascii=False, separators=(",", ":"))),
+                "INSERT OR REPLACE INTO analyses (article_id, pipeline, data, error) VALUES (?, ?, ?, ?)",
+                (article_id, pipeline, json.dumps(data, ensure_ascii=False, separators=(",", ":")), error),
             )
 
     def analyses(self, pipeline: str, article_ids: list[str] | None = None) -> dict[str, dict[str, Any]]:
-        """Stored extraction results made by ``pipeline``, by article id."""
-        rows = self._db.execute("SELECT article_id, data FROM analyses WHERE pipeline = ?", (pipeline,))
+        """Stored extraction results made by ``pipeline``, by article id (failed ones left out)."""
+        rows = self._db.execute(
+            "SELECT article_id, data FROM analyses WHERE pipeline = ? AND error IS NULL", (pipeline,)
+        )
         wanted = None if article_ids is None else set(article_ids)
         out: dict[str, dict[str, Any]] = {}
         for article_id, data in rows:
             if wanted is None or article_id in wanted:
                 out[str(article_id)] = json.loads(data)
         return out
+
+    def failed_analyses(self, pipeline: str) -> dict[str, str]:
+        """The articles whose analysis by ``pipeline`` failed, with the error."""
+        rows = self._db.execute(
+            "SELECT article_id, error FROM analyses WHERE pipeline = ? AND error IS NOT NULL", (pipeline,)
+        )
+        return {str(article_id): str(error) for article_id, error in rows}

@@ -13,7 +13,6 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from chronicle.models import (
     Article,
@@ -26,42 +25,16 @@ from chronicle.models import (
     TimelineEvent,
     TimelineOptions,
 )
-from chronicle.timeline.salience import SalienceWeights, date_salience, spread_dates
-from chronicle.timeline.summarize import Candidate, Pick, SummaryParams, summarize_date
+from chronicle.settings import Method
+from chronicle.timeline.language import cited_articles, cited_claims, with_participants
+from chronicle.timeline.salience import date_salience, spread_dates
+from chronicle.timeline.summarize import Candidate, Pick, summarize_date
 from chronicle.timeline.text import Vector, add_into, clean_summary, idf_weights, normalized, terms, tfidf
 
-__all__ = ["Method", "build_timeline", "date_label"]
+__all__ = ["Method", "build_timeline", "cited_articles", "cited_claims", "date_label", "with_participants"]
 
 _SPACE = re.compile(r"\s+")
 _COARSENESS = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5, "century": 6}
-#: Events per date when the user does not say: enough to show what a day held without
-#: turning the timeline into a reading list.
-_DEFAULT_EVENTS_PER_DATE = 3
-#: Overlap of content words above which two outlets' reports of a day are one happening.
-_SAME_DAY_REPORT = 0.2
-#: With the number of events chosen automatically, a further event is shown only when it is
-#: at least this central compared with the day's first one.
-_AUTO_KEEP = 0.6
-
-
-@dataclass(frozen=True, slots=True)
-class Method:
-    """The tunable parts of the timeline method, gathered so experiments can vary them."""
-
-    salience: SalienceWeights = field(default_factory=SalienceWeights)
-    summary: SummaryParams = field(default_factory=SummaryParams)
-    #: Weight of the next day's undated leads among a date's summary candidates (the news
-    #: of a day is often printed the day after, without "yesterday").
-    next_day_leads: float = 1.0
-    #: Weight, among a date's summary candidates, of an event first reported more than
-    #: ``late_after_days`` after the date.
-    late_report: float = 0.7
-    late_after_days: int = 7
-    #: How strongly a chosen date damps the salience of the days near it, and over what
-    #: distance (a fraction of the mean gap between the dates asked for); see
-    #: :func:`~chronicle.timeline.salience.spread_dates`.
-    spread: float = 0.3
-    spread_scale: float = 0.5
 
 
 def date_label(first: dt.date, granularity: Granularity) -> str:
@@ -142,16 +115,16 @@ def _timeline_event(label: str, pick: Pick) -> TimelineEvent:
     )
 
 
-def _same_happening(a: Pick, b: Pick) -> bool:
+def _same_happening(a: Pick, b: Pick, threshold: float) -> bool:
     if set(a.candidate.event.sources) & set(b.candidate.event.sources):
         return False
     words_a, words_b = set(terms(a.head.sentence)), set(terms(b.head.sentence))
     if not words_a or not words_b:
         return False
-    return len(words_a & words_b) / min(len(words_a), len(words_b)) >= _SAME_DAY_REPORT
+    return len(words_a & words_b) / min(len(words_a), len(words_b)) >= threshold
 
 
-def _merged(picks: list[Pick]) -> list[Pick]:
+def _merged(picks: list[Pick], method: Method) -> list[Pick]:
     """Fold together the day's reports that different outlets make of one happening.
 
     Linking keeps reports apart unless their wording is close, which is right for choosing
@@ -160,7 +133,7 @@ def _merged(picks: list[Pick]) -> list[Pick]:
     """
     out: list[Pick] = []
     for pick in picks:
-        home = next((p for p in out if _same_happening(p, pick)), None)
+        home = next((p for p in out if _same_happening(p, pick, method.same_day_report)), None)
         if home is None:
             out.append(pick)
             continue
@@ -169,12 +142,12 @@ def _merged(picks: list[Pick]) -> list[Pick]:
     return out
 
 
-def _summary(picks: list[Pick], automatic: bool) -> list[Pick]:
+def _summary(picks: list[Pick], automatic: bool, method: Method) -> list[Pick]:
     if not automatic or not picks:
         return picks
-    picks = _merged(picks)
+    picks = _merged(picks, method)
     top = picks[0].score
-    return [p for p in picks if p.score >= _AUTO_KEEP * top]
+    return [p for p in picks if p.score >= method.auto_keep * top]
 
 
 def build_timeline(
@@ -206,7 +179,7 @@ def build_timeline(
         by_date[(head.first, head.granularity)].append(event)
 
     automatic = options.sentences_per_date is None
-    per_date = options.sentences_per_date or _DEFAULT_EVENTS_PER_DATE
+    per_date = options.sentences_per_date or method.events_per_date
     salience = date_salience((m for e in kept for m in e.mentions), method.salience)
 
     def candidates(day: dt.date, granularity: Granularity) -> list[Candidate]:
@@ -240,6 +213,7 @@ def build_timeline(
             picks = _summary(
                 summarize_date(candidates(day, "day"), per_date, vectors, method.summary, story=story),
                 automatic,
+                method,
             )
             if picks:
                 label = date_label(day, "day")
@@ -252,6 +226,7 @@ def build_timeline(
                 # Every day is listed here, so each report stays on its own day.
                 summarize_date(candidates(day, granularity), per_date, vectors, method.summary, neighbours=False, story=story),
                 automatic,
+                method,
             )
             if picks:
                 label = date_label(day, granularity)

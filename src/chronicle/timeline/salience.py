@@ -17,32 +17,11 @@ import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from chronicle.models import EventMention
+from chronicle.settings import SalienceWeights
 
-__all__ = ["SalienceWeights", "date_salience", "spread_dates"]
-
-
-@dataclass(frozen=True, slots=True)
-class SalienceWeights:
-    """How much each kind of evidence for a day weighs (units: one referring article)."""
-
-    #: An article that names the day.
-    reference: float = 1.0
-    #: Extra for an article that names the day and was published at least this many days after it.
-    retrospective: float = 1.0
-    retrospective_after_days: int = 2
-    #: Factor for an article that names the day before it comes (a plan, not yet an event).
-    announced: float = 1.0
-    #: An article published on the day.
-    published_on: float = 0.75
-    #: An article published the day after (it reports "yesterday"'s news).
-    published_next: float = 0.25
-    #: An article that names a week or month containing the day, shared among its days
-    #: (a weak vote: "last week" says something happened, not which day).
-    coarse: float = 1.0
-    coarse_share: float = 1.0
+__all__ = ["date_salience", "spread_dates"]
 
 
 def date_salience(

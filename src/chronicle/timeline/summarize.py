@@ -15,30 +15,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from chronicle.models import EventMention, LinkedEvent
+from chronicle.settings import SummaryParams
 from chronicle.timeline.text import Vector, add_into, clean_summary, cosine, normalized
 
-__all__ = ["Candidate", "Pick", "SummaryParams", "summarize_date"]
-
-
-@dataclass(frozen=True, slots=True)
-class SummaryParams:
-    #: Sentences shorter than this (in words) are headlines, bylines, fragments, or too
-    #: short to say what happened.
-    min_words: int = 10
-    #: Longer ones are usually run-on extraction errors or lists.
-    max_words: int = 60
-    #: Beyond this many words a sentence's score is discounted by ``(words / long_words) ** length_penalty``:
-    #: a long sentence covers more of the centroid without saying more about the day.
-    long_words: int = 25
-    length_penalty: float = 0.3
-    #: Share of the whole story's centroid in each day's centroid.
-    story_share: float = 0.5
-    #: Two events whose chosen sentences are this similar say the same thing.
-    redundancy: float = 0.5
-    #: How much a second, third... independent source adds to an event's score.
-    support_bonus: float = 0.0
-    #: Penalty factor for sentences that report speech rather than state a happening.
-    reported_speech: float = 1.0
+__all__ = ["Candidate", "Pick", "summarize_date"]
 
 
 @dataclass(frozen=True, slots=True)
