@@ -35,7 +35,7 @@ except ImportError:  # running from a checkout without the package installed
 from event_pairs import PAIRS, mention, split  # noqa: E402
 
 from chronicle.errors import ChronicleError  # noqa: E402
-from chronicle.extract import analyse_article, event_mentions  # noqa: E402
+from chronicle.extract import analyse  # noqa: E402
 from chronicle.ingest import read_articles  # noqa: E402
 from chronicle.link.events import (  # noqa: E402
     link_events,
@@ -168,11 +168,8 @@ def pair_errors(embed: Embed | None, mode: str, cut: float) -> list[str]:
 
 
 def _mentions(folder: Path, skip: Sequence[str] = ()) -> list[EventMention]:
-    out: list[EventMention] = []
-    for item in read_articles([folder]):
-        if isinstance(item, Article) and item.id not in skip:
-            out.extend(event_mentions(item, analyse_article(item)))
-    return out
+    articles = [a for a in read_articles([folder]) if isinstance(a, Article) and a.id not in skip]
+    return [m for _, analysis in analyse(articles, language=False) for m in analysis.mentions]
 
 
 def _event_of(events: list[LinkedEvent], key: Key, date: str | None = None) -> int | None:
@@ -202,10 +199,8 @@ def speed(embed: Embed | None) -> list[tuple[str, int, float, float | None]]:
     if not T17.is_dir():
         return out
     for topic in sorted(T17.iterdir())[:3]:
-        mentions: list[EventMention] = []
-        for item in read_articles([topic / "InputDocs"]):
-            if isinstance(item, Article) and item.published is not None:
-                mentions.extend(event_mentions(item, analyse_article(item)))
+        articles = [a for a in read_articles([topic / "InputDocs"]) if isinstance(a, Article) and a.published]
+        mentions = [m for _, analysis in analyse(articles, language=False) for m in analysis.mentions]
         t = time.perf_counter()
         link_events(mentions)
         lexical = time.perf_counter() - t

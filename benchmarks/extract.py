@@ -2,8 +2,9 @@
 
     python benchmarks/extract.py [--data ../shared/bench/t17] [--limit 300] [--json]
 
-Reads articles with chronicle's own readers, then times the language pipeline alone
-(entities, claims, events, time expressions) over them, the way the engine runs it.
+Reads articles with chronicle's own readers, then times the extraction pipeline with the
+language model (sentences, time expressions, entities, claims, events, date mentions) over
+them, the way the engine runs it.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def main() -> int:
     if not args.data.is_dir():
         print(f"no benchmark data at {args.data}", file=sys.stderr)
         return 2
-    from chronicle.extract.analysis import analyse_with_nlp
+    from chronicle.extract import analyse
     from chronicle.extract.pipeline import build_nlp
     from chronicle.ingest import read_articles
     from chronicle.models import Article
@@ -40,7 +41,7 @@ def main() -> int:
     load_seconds = time.perf_counter() - started
     started = time.perf_counter()
     counts = {"entities": 0, "claims": 0, "events": 0}
-    for _, analysis in analyse_with_nlp(nlp, sample):
+    for _, analysis in analyse(sample, language=True, nlp=nlp):
         counts["entities"] += len(analysis.entities)
         counts["claims"] += len(analysis.claims)
         counts["events"] += len(analysis.events)

@@ -116,3 +116,42 @@ def test_killed_ingest_leaves_store_consistent_and_rerun_completes(tmp_path: Pat
         ids = [s.article.id for s in story.articles()]
         assert len(ids) == len(set(ids)) == 1500
         assert story.store.integrity_check() == "ok"
+
+
+def _write_story(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "pilots.txt").write_text("date: 2024-02-07\n\n" + STORY.format(day="Tuesday", n=12), encoding="utf-8")
+
+
+def test_an_analysis_made_by_other_code_is_never_served(tmp_path: Path) -> None:
+    from chronicle import engine
+    from chronicle.extract import fingerprint
+
+    _write_story(tmp_path / "in")
+    with Chronicle(tmp_path / "s.db") as story:
+        story.ingest([tmp_path / "in"])
+        (article,) = [s.article for s in story.articles()]
+        # What an older tagger would have stored under its own key: no sentences at all.
+        story.store.save_analysis(article.id, "text/0000000000000000", {"sentences": [], "entities": [],
+                                                                         "claims": [], "events": []})
+        found = engine.analyse(story.store, [article], language=False)
+        assert found[article.id].mentions and found[article.id].mentions[0].first.isoformat() == "2024-02-06"
+        assert article.id in story.store.analyses(fingerprint(language=False))
+
+
+def test_a_failed_analysis_is_tried_again_on_the_next_run(tmp_path: Path) -> None:
+    from chronicle import engine
+    from chronicle.extract import fingerprint
+
+    _write_story(tmp_path / "in")
+    with Chronicle(tmp_path / "s.db") as story:
+        story.ingest([tmp_path / "in"])
+        (article,) = [s.article for s in story.articles()]
+        key = fingerprint(language=False)
+        story.store.save_analysis(article.id, key, {"sentences": [], "entities": [], "claims": [], "events": []},
+                                  error="ValueError: the last run failed")
+        assert story.store.failed_analyses(key) == {article.id: "ValueError: the last run failed"}
+        found = engine.analyse(story.store, [article], language=False)
+        assert found[article.id].error is None and found[article.id].mentions
+        assert story.store.failed_analyses(key) == {}
+        assert article.id in story.store.analyses(key)

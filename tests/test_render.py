@@ -6,7 +6,8 @@ import datetime as dt
 import json
 
 from chronicle.models import Article, Evidence, Timeline, TimelineEntry, TimelineEvent
-from chronicle.render import render, to_dict
+from chronicle.render import render, to_text
+from chronicle.serialize import timeline_dict
 
 HOSTILE = '<script>alert("x")</script> & <img src=x onerror=alert(1)>'
 
@@ -29,7 +30,7 @@ def test_html_escapes_every_piece_of_article_text() -> None:
 
 def test_json_contract_fields() -> None:
     data = json.loads(render(hostile_timeline(), "json"))
-    assert data == to_dict(hostile_timeline())
+    assert data == timeline_dict(hostile_timeline())
     assert list(data) == ["schema", "entries", "articles", "claims", "disagreements"]
     assert data["articles"][0] == {
         "id": "a<1>", "title": None, "source": "<b>Wire</b>", "published": "2024-01-02", "url": None
@@ -61,3 +62,16 @@ def test_disagreements_are_rendered_and_escaped() -> None:
         "speaker": "the panel", "stance": "condemns", "text": "the shipment of arms", "date": "2024-01-05",
         "sources": ["a<1>"],
     }
+
+
+def test_text_is_the_terminal_timeline_and_its_markup_escapes_article_text() -> None:
+    tl = hostile_timeline()
+    plain = render(tl, "text")
+    assert plain == to_text(tl) and not plain.startswith("# Timeline")
+    assert plain.splitlines()[1:3] == ["2024-01-01", f"  • {HOSTILE}"]
+    from rich.console import Console
+
+    console = Console(width=400, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+    console.print(to_text(tl, markup=True), end="")
+    shown = console.export_text()
+    assert f"  • {HOSTILE}" in shown and "<b>Wire</b> (a<1>)" in shown

@@ -1,103 +1,23 @@
-"""Output formats of a timeline: the versioned JSON contract, Markdown, HTML, tls text.
+"""Output formats of a timeline: the versioned JSON contract, text, Markdown, HTML, tls text.
 
-Article text is untrusted: everything that reaches HTML goes through ``html.escape``.
+The JSON is :func:`chronicle.serialize.timeline_dict`. Article text is untrusted: everything
+that reaches HTML goes through ``html.escape``, and everything that reaches the terminal's
+markup through rich's ``escape``.
 """
 
 from __future__ import annotations
 
 import html
 import json
-from typing import Any
 
-from chronicle.models import Article, Claim, ClaimGroup, Timeline
+from chronicle.models import ClaimGroup, Timeline
+from chronicle.serialize import SCHEMA, timeline_dict
 
-__all__ = ["FORMATS", "SCHEMA", "claim_dict", "render", "sources_line", "to_dict", "to_html", "to_json", "to_markdown", "to_tls"]
-
-#: The JSON contract's name and version. Later versions add fields, never rename them.
-SCHEMA = "chronicle.timeline/1"
-
-
-def _article_dict(article: Article) -> dict[str, Any]:
-    return {
-        "id": article.id,
-        "title": article.title,
-        "source": article.source,
-        "published": article.published.isoformat() if article.published else None,
-        "url": article.url,
-    }
-
-
-def to_dict(timeline: Timeline) -> dict[str, Any]:
-    """The timeline as the ``chronicle.timeline/1`` JSON object."""
-    return {
-        "schema": SCHEMA,
-        "entries": [
-            {
-                "date": entry.date,
-                "granularity": entry.granularity,
-                "events": [
-                    {
-                        "id": event.id,
-                        "summary": event.summary,
-                        "sources": list(event.sources),
-                        "actors": list(event.actors),
-                        "place": event.place,
-                        "evidence": [
-                            {
-                                "article": ev.article,
-                                "sentence": ev.sentence,
-                                "time_expression": ev.time_expression,
-                                "start": ev.start,
-                                "end": ev.end,
-                            }
-                            for ev in event.evidence
-                        ],
-                    }
-                    for event in entry.events
-                ],
-            }
-            for entry in timeline.entries
-        ],
-        "articles": [_article_dict(a) for a in timeline.articles],
-        "claims": [claim_dict(c) for c in timeline.claims],
-        "disagreements": [
-            {
-                "kind": d.kind,
-                "topic": d.topic,
-                "sides": [_side_dict(side) for side in d.sides],
-            }
-            for d in timeline.disagreements
-        ],
-    }
-
-
-def claim_dict(claim: Claim) -> dict[str, Any]:
-    """A claim in the JSON contract (offsets let a page highlight it in the article)."""
-    return {
-        "speaker": claim.speaker,
-        "cue": claim.cue,
-        "text": claim.text,
-        "stance": claim.stance,
-        "article": claim.article,
-        "date": claim.date,
-        "kind": claim.kind,
-        "content_spans": [list(s) for s in claim.content_spans],
-    }
-
-
-def _side_dict(side: ClaimGroup) -> dict[str, Any]:
-    head = side.claims[0]
-    return {
-        "speaker": head.speaker,
-        "stance": head.stance,
-        "text": head.text,
-        "date": head.date,
-        "sources": list(side.sources),
-    }
+__all__ = ["FORMATS", "SCHEMA", "render", "sources_line", "to_html", "to_json", "to_markdown", "to_text", "to_tls"]
 
 
 def to_json(timeline: Timeline) -> str:
-    return json.dumps(to_dict(timeline), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(timeline_dict(timeline), ensure_ascii=False, indent=2) + "\n"
 
 
 def sources_line(timeline: Timeline, ids: tuple[str, ...]) -> str:
@@ -189,14 +109,61 @@ def to_html(timeline: Timeline) -> str:
 FORMATS = ("text", "json", "markdown", "html", "tls")
 
 
+def _stance_line(head_speaker: str | None, stance: str, date: str | None, text: str, sources: str,
+                 markup: bool) -> str:
+    esc = _escape if markup else _same
+    speaker = esc(head_speaker or "unknown speaker")
+    body = f"{esc(' '.join(text.split()))} "
+    if markup:
+        return f"{speaker} [italic]{stance}[/italic] ({esc(date or '')}): {body}[dim]{esc(sources)}[/dim]"
+    return f"{speaker} {stance} ({date or ''}): {body}{sources}"
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def to_text(timeline: Timeline, *, markup: bool = False) -> str:
+    """The timeline as the terminal shows it; with ``markup``, in rich's markup (text escaped)."""
+    esc = _escape if markup else _same
+
+    def styled(style: str, text: str) -> str:
+        return f"[{style}]{text}[/{style}]" if markup else text
+
+    lines: list[str] = []
+    for entry in timeline.entries:
+        lines += ["", styled("bold blue", esc(entry.date))]
+        for event in entry.events:
+            lines.append(f"  • {esc(event.summary)}")
+            if event.actors:
+                lines.append(f"    {styled('yellow', 'who:')} {esc(', '.join(event.actors))}")
+            lines.append(f"    {styled('dim', esc(sources_line(timeline, event.sources)))}")
+    if not timeline.entries:
+        lines.append(styled("yellow", "no dated events found"))
+    if timeline.disagreements:
+        lines += ["", styled("bold red", "Where sources disagree")]
+        for d in timeline.disagreements:
+            kind = "denial" if d.kind == "denial" else "different figures"
+            lines.append(f"  {styled('bold', kind)} ({esc(d.topic)})")
+            for side in d.sides:
+                head = side.claims[0]
+                lines.append("    " + _stance_line(head.speaker, head.stance, head.date, head.text,
+                                                  ", ".join(side.sources), markup))
+    return "\n".join(lines) + "\n"
+
+
+_RENDERERS = {"json": to_json, "markdown": to_markdown, "html": to_html, "tls": to_tls, "text": to_text}
+
+
 def render(timeline: Timeline, fmt: str) -> str:
-    """The timeline in a file format (``text`` is rendered by the CLI with rich)."""
-    if fmt == "json":
-        return to_json(timeline)
-    if fmt == "markdown":
-        return to_markdown(timeline)
-    if fmt == "html":
-        return to_html(timeline)
-    if fmt in ("tls", "text"):
-        return to_tls(timeline) if fmt == "tls" else to_markdown(timeline)
-    raise ValueError(f"unknown format {fmt!r}")
+    """The timeline in one of :data:`FORMATS`."""
+    renderer = _RENDERERS.get(fmt)
+    if renderer is None:
+        raise ValueError(f"unknown format {fmt!r}")
+    return renderer(timeline)

@@ -17,7 +17,7 @@ from typing import Any
 
 from chronicle.errors import InputError
 
-__all__ = ["DEFAULTS", "Method", "SalienceWeights", "Settings", "SummaryParams", "settings_table"]
+__all__ = ["DEFAULTS", "Method", "SalienceWeights", "Settings", "SummaryParams", "settings_page", "settings_table"]
 
 
 def _help(text: str) -> dict[str, str]:
@@ -175,3 +175,28 @@ def settings_table() -> str:
         text = _doc(owner, f.name)
         rows.append(f"| `{name}` | `{default}` | {text} |")
     return "\n".join(rows) + "\n"
+
+
+_PAGE_HEAD = """# Settings
+
+Every tunable of chronicle, with its default. The defaults are the ones the figures in
+[benchmarks.md](benchmarks.md) were measured with.
+
+- Python: `Chronicle("story.db", settings=Settings(processes=1))`, or
+  `Settings().with_values({"timeline.summary.min_words": "8"})`.
+- Command line: `--setting NAME VALUE` (repeatable) on every command that reads or analyses,
+  e.g. `chronicle timeline story/ --setting processes 1 --setting timeline.events_per_date 5`.
+
+This page is generated from the code (`python -m chronicle.settings > docs/settings.md`); a test
+keeps the two in step.
+
+"""
+
+
+def settings_page() -> str:
+    """The whole ``docs/settings.md`` page."""
+    return _PAGE_HEAD + settings_table()
+
+
+if __name__ == "__main__":
+    print(settings_page(), end="")

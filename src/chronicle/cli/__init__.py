@@ -6,7 +6,6 @@ named with its reason), 2 for a usage error.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 import sys
@@ -25,9 +24,11 @@ from chronicle.api import Chronicle
 from chronicle.cli import eval_quotes, eval_tls
 from chronicle.cli import timeml as timeml_commands
 from chronicle.errors import ChronicleError, InputError
-from chronicle.ingest import DEFAULT_MAX_BYTES, FORMATS
-from chronicle.models import IngestReport, Timeline
-from chronicle.render import render, sources_line
+from chronicle.ingest import FORMATS
+from chronicle.models import IngestReport
+from chronicle.render import render, to_text
+from chronicle.serialize import claim_dict, entity_dict, event_dict, stored_article_dict
+from chronicle.settings import DEFAULTS, Settings, settings_page
 
 __all__ = ["main"]
 
@@ -65,6 +66,20 @@ def _progress(label: str, total: int | None) -> Iterator[Any]:
         yield lambda n: bar.advance(task, n)
 
 
+def _settings_option(func: Any) -> Any:
+    return click.option(
+        "--setting", "setting_pairs", type=(str, str), multiple=True, metavar="NAME VALUE",
+        help="Set a tunable (repeatable); 'chronicle settings' lists them all.",
+    )(func)
+
+
+def _settings(pairs: tuple[tuple[str, str], ...], **given: Any) -> Settings:
+    """The settings from ``--setting`` pairs, then from the command's own options that were given."""
+    settings = DEFAULTS.with_values(dict(pairs)) if pairs else DEFAULTS
+    chosen = {name: str(value) for name, value in given.items() if value is not None}
+    return settings.with_values(chosen) if chosen else settings
+
+
 def _report(report: IngestReport, console: Console) -> None:
     for rejection in report.rejections:
         console.print(f"[red]rejected[/red] {escape(str(rejection))}")
@@ -79,14 +94,13 @@ def _report(report: IngestReport, console: Console) -> None:
     )
 
 
-def _ingest(story: Chronicle, paths: tuple[str, ...], fmt: str | None, date: dt.date | None,
-            max_bytes: int) -> IngestReport:
+def _ingest(story: Chronicle, paths: tuple[str, ...], fmt: str | None, date: dt.date | None) -> IngestReport:
     with _progress("ingesting", None) as advance:
-        return story.ingest(paths, format=fmt, date=date, max_bytes=max_bytes, progress=advance)
+        return story.ingest(paths, format=fmt, date=date, progress=advance)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="chronicle")
+@click.version_option(package_name="chronicle", prog_name="chronicle")
 def cli() -> None:
     """Turn a pile of dated news articles into the record of a story."""
 
@@ -96,15 +110,18 @@ def cli() -> None:
 @click.option("--db", default="chronicle.db", show_default=True, help="Store file.")
 @click.option("--format", "fmt", type=_INPUT_FORMATS, help="Input format (default: detected per file).")
 @click.option("--date", callback=_parse_day, help="Publication date for inputs that carry none (YYYY-MM-DD).")
-@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, type=click.IntRange(min=1),
-              help="Refuse files larger than this.")
+@click.option("--max-bytes", type=click.IntRange(min=1),
+              help=f"Refuse files larger than this  [default: {DEFAULTS.max_bytes}]")
+@click.option("--processes", type=click.IntRange(min=1), help="Worker processes for --analyse (default: one per core).")
 @click.option("--analyse", is_flag=True,
               help="Also run the language pipeline now (entities, claims, events), so later commands are instant.")
-def ingest(paths: tuple[str, ...], db: str, fmt: str | None, date: dt.date | None, max_bytes: int,
-           analyse: bool) -> None:
+@_settings_option
+def ingest(paths: tuple[str, ...], db: str, fmt: str | None, date: dt.date | None, max_bytes: int | None,
+           processes: int | None, analyse: bool, setting_pairs: tuple[tuple[str, str], ...]) -> None:
     """Read articles from files and folders into the store."""
-    with Chronicle(db) as story:
-        report = _ingest(story, paths, fmt, date, max_bytes)
+    settings = _settings(setting_pairs, max_bytes=max_bytes, processes=processes)
+    with Chronicle(db, settings=settings) as story:
+        report = _ingest(story, paths, fmt, date)
         _report(report, _stderr())
         if analyse:
             with _progress("analysing", len(story.articles(include_copies=False))) as advance:
@@ -121,18 +138,7 @@ def articles(db: str, fmt: str, no_copies: bool) -> None:
     with _open_store(db) as story:
         stored = story.articles(include_copies=not no_copies)
     if fmt == "json":
-        rows = [
-            {
-                "id": s.article.id,
-                "published": s.article.published.isoformat() if s.article.published else None,
-                "source": s.article.source,
-                "title": s.article.title,
-                "url": s.article.url,
-                "duplicate_of": s.duplicate_of,
-            }
-            for s in stored
-        ]
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        _echo_json([stored_article_dict(s) for s in stored])
         return
     table = Table("published", "id", "source", "title", "copy of")
     for s in stored:
@@ -145,28 +151,6 @@ def articles(db: str, fmt: str, no_copies: bool) -> None:
             escape(s.duplicate_of or ""),
         )
     Console(highlight=False).print(table)
-
-
-def _print_timeline(result: Timeline, console: Console) -> None:
-    for entry in result.entries:
-        console.print(f"\n[bold blue]{escape(entry.date)}[/bold blue]")
-        for event in entry.events:
-            console.print(f"  • {escape(event.summary)}")
-            if event.actors:
-                console.print(f"    [yellow]who:[/yellow] {escape(', '.join(event.actors))}")
-            console.print(f"    [dim]{escape(sources_line(result, event.sources))}[/dim]")
-    if not result.entries:
-        console.print("[yellow]no dated events found[/yellow]")
-    if result.disagreements:
-        console.print("\n[bold red]Where sources disagree[/bold red]")
-        for d in result.disagreements:
-            kind = "denial" if d.kind == "denial" else "different figures"
-            console.print(f"  [bold]{kind}[/bold] ({escape(d.topic)})")
-            for side in d.sides:
-                head = side.claims[0]
-                console.print(f"    {escape(head.speaker or 'unknown speaker')} [italic]{head.stance}[/italic] "
-                              f"({escape(head.date or '')}): {escape(' '.join(head.text.split()))} "
-                              f"[dim]{escape(', '.join(side.sources))}[/dim]")
 
 
 @cli.command()
@@ -183,6 +167,8 @@ def _print_timeline(result: Timeline, console: Console) -> None:
 @click.option("--query", help="Only events whose evidence mentions all these words.")
 @click.option("--language/--no-language", default=True, show_default=True,
               help="Actors, places and claims from the language pipeline (slower on a first run; cached).")
+@click.option("--processes", type=click.IntRange(min=1), help="Worker processes for the language pipeline.")
+@_settings_option
 def timeline(
     paths: tuple[str, ...],
     db: str | None,
@@ -196,6 +182,8 @@ def timeline(
     until: dt.date | None,
     query: str | None,
     language: bool,
+    processes: int | None,
+    setting_pairs: tuple[tuple[str, str], ...],
 ) -> None:
     """Build the timeline of PATHS (in a temporary store) or of the store --db."""
     if bool(paths) == bool(db):
@@ -203,9 +191,9 @@ def timeline(
     if db and not Path(db).exists():
         raise InputError(f"{db}: no such store")
     report: IngestReport | None = None
-    with Chronicle(db or ":memory:") as story:
+    with Chronicle(db or ":memory:", settings=_settings(setting_pairs, processes=processes)) as story:
         if paths:
-            report = _ingest(story, paths, input_format, date, DEFAULT_MAX_BYTES)
+            report = _ingest(story, paths, input_format, date)
         with _progress("analysing", None) as advance:
             # The tls format has no place for actors or claims: skip the language pipeline.
             result = story.timeline(dates=dates, sentences_per_date=sentences_per_date, since=since,
@@ -214,7 +202,8 @@ def timeline(
     if report is not None and (report.rejections or report.undated or report.copies):
         _report(report, _stderr())
     if fmt == "text" and output is None:
-        _print_timeline(result, Console(highlight=False, soft_wrap=not sys.stdout.isatty()))
+        console = Console(highlight=False, soft_wrap=not sys.stdout.isatty())
+        console.print(to_text(result, markup=True), end="")
     else:
         text = render(result, fmt)
         if output:
@@ -224,10 +213,14 @@ def timeline(
     sys.exit(0 if report is None or report.ok else EXIT_REJECTED)
 
 
-def _open_store(db: str) -> Chronicle:
+def _open_store(db: str, pairs: tuple[tuple[str, str], ...] = ()) -> Chronicle:
     if not Path(db).exists():
         raise InputError(f"{db}: no such store (run 'chronicle ingest' first)")
-    return Chronicle(db)
+    return Chronicle(db, settings=_settings(pairs))
+
+
+def _echo_json(rows: list[dict[str, Any]]) -> None:
+    click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
 
 
 _LIST_FORMATS = click.Choice(["text", "json"])
@@ -238,12 +231,13 @@ _LIST_FORMATS = click.Choice(["text", "json"])
 @click.option("--format", "fmt", type=_LIST_FORMATS, default="text", show_default=True)
 @click.option("--type", "etype", type=click.Choice(["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"]),
               help="Only entities of this type.")
-def entities(db: str, fmt: str, etype: str | None) -> None:
+@_settings_option
+def entities(db: str, fmt: str, etype: str | None, setting_pairs: tuple[tuple[str, str], ...]) -> None:
     """People, organisations, countries and places: one entity however it is written."""
-    with _open_store(db) as story, _progress("analysing", None) as advance:
+    with _open_store(db, setting_pairs) as story, _progress("analysing", None) as advance:
         found = [e for e in story.entities(progress=advance) if etype is None or e.type == etype]
     if fmt == "json":
-        click.echo(json.dumps([dataclasses.asdict(e) for e in found], ensure_ascii=False, indent=2))
+        _echo_json([entity_dict(e) for e in found])
         return
     table = Table("id", "type", "name", "aliases", "articles", "mentions")
     for e in found:
@@ -255,13 +249,13 @@ def entities(db: str, fmt: str, etype: str | None) -> None:
 @cli.command()
 @click.option("--db", default="chronicle.db", show_default=True, help="Store file.")
 @click.option("--format", "fmt", type=_LIST_FORMATS, default="text", show_default=True)
-def events(db: str, fmt: str) -> None:
+@_settings_option
+def events(db: str, fmt: str, setting_pairs: tuple[tuple[str, str], ...]) -> None:
     """Events: who did what to whom, when and where, with modality and negation."""
-    with _open_store(db) as story, _progress("analysing", None) as advance:
+    with _open_store(db, setting_pairs) as story, _progress("analysing", None) as advance:
         found = story.events(progress=advance)
     if fmt == "json":
-        rows = [dataclasses.asdict(e) for e in found]
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+        _echo_json([event_dict(e) for e in found])
         return
     table = Table("date", "agent", "trigger", "patient", "place", "modality", "article")
     for e in found:
@@ -277,12 +271,14 @@ def events(db: str, fmt: str) -> None:
 @click.option("--format", "fmt", type=_LIST_FORMATS, default="text", show_default=True)
 @click.option("--speaker", help="Only claims whose speaker's name contains this.")
 @click.option("--stance", type=click.Choice(["asserts", "denies", "condemns"]), help="Only claims of this stance.")
-def claims(db: str, fmt: str, speaker: str | None, stance: str | None) -> None:
+@_settings_option
+def claims(db: str, fmt: str, speaker: str | None, stance: str | None,
+           setting_pairs: tuple[tuple[str, str], ...]) -> None:
     """Who said what: quotes and attributed claims, with their stance."""
-    with _open_store(db) as story, _progress("analysing", None) as advance:
+    with _open_store(db, setting_pairs) as story, _progress("analysing", None) as advance:
         found = story.claims(speaker=speaker, stance=stance, progress=advance)
     if fmt == "json":
-        click.echo(json.dumps([dataclasses.asdict(c) for c in found], ensure_ascii=False, indent=2))
+        _echo_json([claim_dict(c) for c in found])
         return
     console = Console(highlight=False, soft_wrap=not sys.stdout.isatty())
     colour = {"asserts": "green", "denies": "red", "condemns": "magenta"}
@@ -299,15 +295,22 @@ def claims(db: str, fmt: str, speaker: str | None, stance: str | None) -> None:
 @click.option("--db", default="chronicle.db", show_default=True, help="Store file.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
-def serve(db: str, host: str, port: int) -> None:
+@_settings_option
+def serve(db: str, host: str, port: int, setting_pairs: tuple[tuple[str, str], ...]) -> None:
     """Serve the web page and the REST API (/api/timeline, /api/claims, ... ; /docs)."""
     import uvicorn
 
     from chronicle.web import create_app
 
-    app = create_app(db)
+    app = create_app(db, settings=_settings(setting_pairs))
     _stderr().print(f"chronicle: http://{host}:{port}/  (API docs at /docs)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@cli.command("settings")
+def settings_command() -> None:
+    """List every tunable with its default (the docs/settings.md page)."""
+    click.echo(settings_page(), nl=False)
 
 
 @cli.group("eval")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from importlib import metadata
 from pathlib import Path
 
 __all__ = ["fingerprint", "source_digest"]
@@ -37,6 +36,8 @@ def source_digest(package: Path) -> str:
 
 @functools.cache
 def _digests() -> tuple[str, str]:
+    from importlib import metadata  # costs 50 ms: only when analyses are looked up
+
     sources = source_digest(_PACKAGE)
     versions = []
     for name in _MODEL_DISTRIBUTIONS:

@@ -7,7 +7,6 @@ with several workers.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,8 @@ from fastapi.staticfiles import StaticFiles
 
 from chronicle.api import Chronicle
 from chronicle.errors import ChronicleError, InputError
-from chronicle.render import claim_dict, to_dict
+from chronicle.serialize import claim_dict, entity_dict, event_dict, stored_article_dict, timeline_dict
+from chronicle.settings import DEFAULTS, Settings
 
 __all__ = ["create_app"]
 
@@ -28,17 +28,7 @@ _STATIC = Path(__file__).parent / "static"
 _CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'"
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, tuple | list):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    return value
-
-
-def create_app(db: str | Path) -> FastAPI:
+def create_app(db: str | Path, *, settings: Settings = DEFAULTS) -> FastAPI:
     """The chronicle web application over the store file ``db``."""
     db_path = Path(db)
     if not db_path.exists():
@@ -46,7 +36,7 @@ def create_app(db: str | Path) -> FastAPI:
     app = FastAPI(title="chronicle", version="0.1.0", description="The record of a story, from the news.")
 
     def story() -> Chronicle:
-        return Chronicle(db_path)
+        return Chronicle(db_path, settings=settings)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:
@@ -78,43 +68,31 @@ def create_app(db: str | Path) -> FastAPI:
             result = opened.timeline(
                 dates=dates, sentences_per_date=sentences_per_date, since=since, until=until, query=query
             )
-            return to_dict(result)
+            return timeline_dict(result)
 
     @app.get("/api/articles")
     def articles() -> list[dict[str, Any]]:
         with story() as opened:
-            return [
-                {
-                    "id": s.article.id, "title": s.article.title, "source": s.article.source,
-                    "published": s.article.published.isoformat() if s.article.published else None,
-                    "url": s.article.url, "duplicate_of": s.duplicate_of,
-                }
-                for s in opened.articles()
-            ]
+            return [stored_article_dict(s) for s in opened.articles()]
 
     @app.get("/api/articles/{article_id:path}")
     def article(article_id: str) -> dict[str, Any]:
         """One article with its text, so a page can show evidence in context."""
         with story() as opened:
-            stored = opened.store.get_article(article_id)
-            if stored is None:
-                raise HTTPException(404, f"no article {article_id!r}")
-            a = stored.article
-            return {
-                "id": a.id, "title": a.title, "source": a.source, "url": a.url, "text": a.text,
-                "published": a.published.isoformat() if a.published else None,
-                "duplicate_of": stored.duplicate_of,
-            }
+            stored = opened.article(article_id)
+        if stored is None:
+            raise HTTPException(404, f"no article {article_id!r}")
+        return stored_article_dict(stored, text=True)
 
     @app.get("/api/entities")
     def entities() -> list[dict[str, Any]]:
         with story() as opened:
-            return [_jsonable(dataclasses.asdict(e)) for e in opened.entities()]
+            return [entity_dict(e) for e in opened.entities()]
 
     @app.get("/api/events")
     def events() -> list[dict[str, Any]]:
         with story() as opened:
-            return [_jsonable(dataclasses.asdict(e)) for e in opened.events()]
+            return [event_dict(e) for e in opened.events()]
 
     @app.get("/api/claims")
     def claims(speaker: str | None = None, stance: str | None = None) -> list[dict[str, Any]]:
