@@ -48,7 +48,7 @@ SEASONS = MappingProxyType({
     "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
 })
 
-# Month of the year (1-12), day: a fixed-date holiday; weekday rules are in normalize.py.
+# Month of the year (1-12), day: a fixed-date holiday; weekday rules are in calendar.py.
 HOLIDAYS = MappingProxyType({
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
     "xmas": (12, 25), "new year's day": (1, 1), "new year's eve": (12, 31),
