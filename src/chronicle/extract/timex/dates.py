@@ -9,10 +9,9 @@ a stated year before "today". A new form is one more handler, put where it must 
 A date written without its year is placed by the anchors (:mod:`.reference`) and the
 tense of its clause (:mod:`.tense`): in news near the DCT, or near a fully dated
 expression read just before; in a history-like text in the year of the story's time.
-Earnings reports resolve "a year earlier", "the year-ago period", "the 1988 quarter" to
-the quarter last reported on, in the other year. A date after "ended" ("the year ended
-Jan. 31") lies before the DCT, and a weekday in the possessive ("Wednesday's ruling")
-names a day gone by.
+A date after "ended" ("the year ended Jan. 31") lies before the DCT, and a weekday in the
+possessive ("Wednesday's ruling") names a day gone by. Quarters, halves, fiscal years and
+the comparisons of earnings reports have their handlers in :mod:`.periods`.
 """
 
 from __future__ import annotations
@@ -20,9 +19,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from functools import cached_property
 from typing import Any
 
+from chronicle.extract.timex import periods
 from chronicle.extract.timex.calendar import (
     CENTURY_RE,
     DECADE_RE,
@@ -31,31 +30,26 @@ from chronicle.extract.timex.calendar import (
     century_value,
     clip_day,
     decade_value,
-    explicit_year,
     holiday_date,
     holiday_md,
 )
 from chronicle.extract.timex.intervals import Point, shift
 from chronicle.extract.timex.lexicon import MONTHS, SEASONS, WEEKDAYS
-from chronicle.extract.timex.patterns import MONTH_RE, SEASON_RE, UNIT_RE, WEEKDAY_RE
+from chronicle.extract.timex.patterns import SEASON_RE, UNIT_RE
+from chronicle.extract.timex.query import DateQuery
 from chronicle.extract.timex.reference import Anchors
-from chronicle.extract.timex.tense import clause_tense, nearest_year
+from chronicle.extract.timex.tense import nearest_year
 from chronicle.extract.timex.values import UNIT_GRAN, Resolution, duration_value, unit_of, year_point
 
-__all__ = ["DATE_FORMS", "DateQuery", "resolve_date"]
+__all__ = ["DATE_FORMS", "resolve_date"]
 
 _ISO_RE = re.compile(r"(\d{4})-(\d\d)-(\d\d)(?:t(\d\d):(\d\d))?")
 _NUMERIC_RE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d\d)")
 _SHORT_YEAR_RE = re.compile(r"'(\d\d)(?!\w)")
 _DAY_AFTER_MONTH_RE = re.compile(r"^\s*(\d{1,2})(?:st|nd|rd|th)?(?!\d)")
 _DAY_BEFORE_MONTH_RE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$")
-_QUARTER_RE = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\b[-\s]+(?:fiscal\s+)?quarter"
-                         r"|\bfiscal-(first|second|third|fourth)|\bq([1-4])\b")
-_QUARTER_NUM = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-_HALF_RE = re.compile(r"\b(first|second|latter|last|back)\s+half\b|\bh([12])\b")
 _BC_RE = re.compile(r"(\d{1,4})\s*(b\.?c\.?e?|bce)(?!\w)")
 _AD_RE = re.compile(r"(\d{1,4})\s*(?:a\.?d\.?|ce)(?!\w)|\bad\s+(\d{1,4})")
-_FY_RE = re.compile(r"\bfy\s*'?(\d{2,4})\b")
 _MOD_RE = re.compile(
     r"^(?:the\s+)?(?:(?P<start>early|earlier|the\s+(?:very\s+)?(?:beginning|start|dawn|turn)\s+of|(?:the\s+)?(?:first\s+part|early\s+part)\s+of)"
     r"|(?P<mid>mid|middle|the\s+middle\s+of)|(?P<end>late|later|the\s+(?:very\s+)?(?:end|close)\s+of|(?:the\s+)?"
@@ -73,60 +67,12 @@ _PAST_COPULA_RE = re.compile(r"\b(?:was|marked)\s+$", re.IGNORECASE)
 _PERIOD_ENDED_RE = re.compile(r"\s+(?:ended|ending|to\s+date)\b")
 _SHIFTED_DAY_RE = re.compile(r"(?:the\s+)?day\s+(before|after)\s+(?!yesterday|tomorrow)(.+)$")
 _THE_YEAR_RE = re.compile(r"(?:the\s+)?(?:fiscal\s+)?year")
-_QUARTER_OR_PERIOD_END_RE = re.compile(r"\b(?:quarter|period)$")
-_QUARTER_WORD_RE = re.compile(r"\bquarter\b")
-_YEAR_EARLIER_RE = re.compile(r"\b(?:year|month|quarter)-(?:earlier|ago|before)\b|\b(?:corresponding|comparable)\b"
-                              r"|\blast\s+year's\s+(?:quarter|period)|\bsame\s+period\b.*\byear$")
-_YEAR_WORD_RE = re.compile(r"\byear\b")
-_FISCAL_RE = re.compile(r"\b(?:fiscal|financial)\b")
 _TODAY_RE = re.compile(r"\b(?:today|tdy)\b")
 _BEFORE_YESTERDAY_RE = re.compile(r"\bbefore\s+yesterday\b")
 _AFTER_TOMORROW_RE = re.compile(r"\bafter\s+tomorrow\b")
 _YESTERDAY_RE = re.compile(r"\byesterday\b")
 _TOMORROW_RE = re.compile(r"\b(?:tomorrow|tmrw|tmr)\b")
 _TONIGHT_RE = re.compile(r"\btonight\b")
-
-
-class DateQuery:
-    """One date expression being resolved: its normalised ``span``, where it stands in
-    ``text``, the document's anchors, and the features the forms ask about, each found once
-    and only when a form needs it."""
-
-    def __init__(self, anchors: Anchors, text: str, span: str, start: int, end: int) -> None:
-        self.anchors = anchors
-        self.text = text
-        self.span = span
-        self.start = start
-        self.end = end
-
-    def sub(self, span: str) -> DateQuery:
-        """A part of the expression ("X" of "the day after X"), at the same place."""
-        return DateQuery(self.anchors, self.text, span, self.start, self.end)
-
-    @cached_property
-    def year(self) -> int | None:
-        return explicit_year(self.span)
-
-    @cached_property
-    def tense(self) -> int:
-        # the tense only decides for dates whose year is left out
-        return clause_tense(self.text, self.start, self.end) if self.year is None else 0
-
-    @cached_property
-    def rel(self) -> str:
-        return _relation(self.span)
-
-    @cached_property
-    def quarter(self) -> re.Match[str] | None:
-        return _QUARTER_RE.search(self.span)
-
-    @cached_property
-    def month(self) -> re.Match[str] | None:
-        return MONTH_RE.search(self.span)
-
-    @cached_property
-    def weekday(self) -> re.Match[str] | None:
-        return WEEKDAY_RE.search(self.span)
 
 
 def resolve_date(anchors: Anchors, text: str, span: str, start: int, end: int) -> Resolution | None:
@@ -153,23 +99,6 @@ def _date_value(q: DateQuery) -> Resolution | None:
         if hit:
             return handle(q, hit)
     return None
-
-
-def _relation(span: str) -> str:
-    """Which way a relative expression points: prev/next/this from the DCT, anaphoric_* from the story."""
-    if re.search(r"\bthe\s+(?:next|following|subsequent|ensuing)\b|\b(?:following|subsequent|ensuing)\b|\bafter\b", span):
-        return "anaphoric_next"
-    if re.search(r"\bthe\s+(?:previous|preceding|prior)\b|\b(?:preceding|prior)\b|\bbefore\b", span):
-        return "anaphoric_prev"
-    if re.search(r"\b(?:that|the\s+same|same)\b", span):
-        return "anaphoric_this"
-    if re.search(r"\b(?:last|past|previous|latest)\b", span):
-        return "prev"
-    if re.search(r"\b(?:next|coming|upcoming)\b", span):
-        return "next"
-    if re.search(r"\b(?:this|current|present)\b", span):
-        return "this"
-    return "none"
 
 
 # -- handlers, in the order of DATE_FORMS ------------------------------------------------
@@ -243,104 +172,6 @@ def _century(q: DateQuery, m: re.Match[str]) -> Resolution | None:
     return Resolution("DATE", value) if value else None
 
 
-def _reported_quarter_in_year(q: DateQuery, reported: Point) -> Resolution:
-    n = (reported.day.month - 1) // 3 + 1
-    return Resolution("DATE", f"{q.year:04d}-Q{n}")  # "the 1988 period": that quarter in 1988
-
-
-def _latest_period(q: DateQuery, _hit: object) -> Resolution | None:
-    dct = q.anchors.dct
-    q_point = q.anchors.recent_quarter() or (shift(Point(dct, "quarter"), -1, "Q") if dct else None)
-    return Resolution("DATE", q_point.value(), None, q_point) if q_point else None
-
-
-def _quarter(q: DateQuery, _hit: object) -> Resolution | None:
-    anchors, span, rel, tense = q.anchors, q.span, q.rel, q.tense
-    dct = anchors.dct_point()
-    if q.quarter is not None:
-        n = int(q.quarter.group(3)) if q.quarter.group(3) else _QUARTER_NUM[q.quarter.group(1) or q.quarter.group(2)]
-        year = q.year
-        if year is None:
-            fy = re.search(r"\bq[1-4][\s/']*(\d\d)\b", span)
-            if fy:
-                year = 2000 + int(fy.group(1))
-        if year is None:
-            if re.search(r"\b(?:last|next|this)\s+year", span):
-                year = _rel_year(q)
-            elif dct is None:
-                return Resolution("DATE", f"XXXX-Q{n}")
-            else:
-                base = anchors.ref if (anchors.narrative and not anchors.ref_is_dct and anchors.ref) else dct
-                current_q = (base.day.month - 1) // 3 + 1
-                year = base.day.year
-                if n > current_q and tense <= 0 and base is dct:
-                    year -= 1
-                if "year-earlier" in span or "year-ago" in span or "year-before" in span:
-                    year -= 1
-        if year is None:
-            return Resolution("DATE", f"XXXX-Q{n}")
-        p = Point(dt.date(year, 3 * n - 2, 1), "quarter")
-        return Resolution("DATE", p.value(), None, p)
-    if re.search(r"\bquarters\b", span):
-        return Resolution("DURATION", "PXQ")
-    if "year-earlier" in span or "year-ago" in span or "year-before" in span or "corresponding" in span \
-            or "last year's" in span:
-        return _year_earlier(q)
-    if dct is None:
-        return Resolution("DATE", "XXXX-QX")
-    recent_q = anchors.recent_quarter()
-    if recent_q is not None and (rel in ("same", "none", "anaphoric_this") or (rel == "this" and tense <= 0)):
-        # "This quarter's loss includes ...": in a report, the quarter being reported
-        return Resolution("DATE", recent_q.value(), None, recent_q)
-    if anchors.ref is not None and anchors.ref.gran == "quarter" and rel in ("same", "none", "anaphoric_this"):
-        return Resolution("DATE", anchors.ref.value(), None, anchors.ref)
-    base = Point(dct.day, "quarter")
-    if rel in ("this", "current"):
-        p = base
-    elif rel == "next":
-        p = shift(base, 1, "Q")
-    else:
-        p = shift(base, -1, "Q")
-    return Resolution("DATE", p.value(), None, p)
-
-
-def _year_earlier(q: DateQuery, _hit: object = None) -> Resolution | None:
-    period_year = q.anchors.recent_period_year()
-    if period_year is not None and not re.search(r"\b(?:month|quarter)-", q.span):
-        return year_point(period_year - 1, move=False)
-    ref = q.anchors.ref
-    base = q.anchors.recent_quarter() or (ref if ref is not None and ref.gran in ("quarter", "half", "month", "year") else None)
-    if base is None:
-        dct = q.anchors.dct_point()
-        if dct is None:
-            return None
-        base = shift(Point(dct.day, "quarter"), -1, "Q")
-    unit = "M" if "month-" in q.span else "Q" if "quarter-" in q.span else "Y"
-    p = shift(base, -1, unit)
-    return Resolution("DATE", p.value(), None, None)
-
-
-def _half(q: DateQuery, m: re.Match[str]) -> Resolution | None:
-    year = q.year or _rel_year(q)
-    if year is None:
-        return None
-    first = m.group(1) == "first" or m.group(2) == "1"
-    p = Point(dt.date(year, 1 if first else 7, 1), "half")
-    return Resolution("DATE", p.value(), None, p)
-
-
-def _fiscal_year(q: DateQuery, _hit: object) -> Resolution | None:
-    year = q.year
-    fy = _FY_RE.search(q.span)
-    if fy:
-        y = int(fy.group(1))
-        year = y if y > 100 else (2000 + y if y < 50 else 1900 + y)
-    year = year or _rel_year(q)
-    if year is None:
-        return None
-    return year_point(year, move=False)
-
-
 def _holiday(q: DateQuery, m: re.Match[str]) -> Resolution | None:
     name = m.group(0)
     year = q.year
@@ -371,7 +202,7 @@ def _month(q: DateQuery, m: re.Match[str]) -> Resolution | None:
         yy = int(short.group(1))
         year = 2000 + yy if yy < 50 else 1900 + yy
     if year is None and re.search(r"\b(?:last|next|this)\s+year\b", span):
-        year = _rel_year(q)
+        year = q.rel_year()
     if year is None and day is not None and q.weekday:
         year = _year_for_weekday(q, month, day, WEEKDAYS[q.weekday.group(1)])
     return _month_day(q, month, day, year)
@@ -493,20 +324,6 @@ def _relative_unit(q: DateQuery, m: re.Match[str]) -> Resolution | None:
 # -- what the handlers share ---------------------------------------------------------------
 
 
-def _rel_year(q: DateQuery) -> int | None:
-    base = q.anchors.dct_point()
-    if re.search(r"\b(?:that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+year", q.span):
-        base = q.anchors.ref
-    if base is None:
-        return None
-    y = base.day.year
-    if q.rel in ("prev", "anaphoric_prev"):
-        return y - 1
-    if q.rel in ("next", "anaphoric_next"):
-        return y + 1
-    return y
-
-
 def _year_for_weekday(q: DateQuery, month: int, day: int, wd: int) -> int | None:
     base, _ = q.anchors.calendar_base()
     if base is None:
@@ -588,30 +405,31 @@ def _dct_day(q: DateQuery, offset: int) -> Resolution:
 DateForm = tuple[Callable[[DateQuery], Any], Callable[[DateQuery, Any], Resolution | None]]
 
 DATE_FORMS: tuple[DateForm, ...] = (
-    (lambda q: _ORDINAL_DAY_RE.fullmatch(q.span), _ordinal_day),
-    (lambda q: _SHIFTED_DAY_RE.match(q.span), _shifted_day),
+    (lambda q: _ORDINAL_DAY_RE.fullmatch(q.span), _ordinal_day),  # not a unit: "the eighth day"
+    (lambda q: _SHIFTED_DAY_RE.match(q.span), _shifted_day),  # the rest of the span is the date shifted
     (lambda q: _THE_YEAR_RE.fullmatch(q.span) and _PERIOD_ENDED_RE.match(q.text, q.end), _year_long_period),
     (lambda q: q.span == "the full year" and q.anchors.dct, _full_year),
     (lambda q: _YEAR_END_RE.fullmatch(q.span), _year_end),  # "by year-end": the end of the current year
+    # forms that state their year, before the bare year they contain
     (lambda q: _ISO_RE.search(q.span), _iso),
     (lambda q: _NUMERIC_RE.search(q.span), _numeric),
     (lambda q: _BC_RE.search(q.span), _bc),
     (lambda q: _AD_RE.search(q.span), _ad),
     (lambda q: q.month is None and DECADE_RE.search(q.span), _decade),
     (lambda q: CENTURY_RE.search(q.span), _century),
-    # quarters and halves
-    (lambda q: _QUARTER_OR_PERIOD_END_RE.search(q.span) and q.year is not None and q.quarter is None
-     and q.anchors.recent_quarter(), _reported_quarter_in_year),
-    (lambda q: q.span in ("the latest period", "latest period"), _latest_period),
-    (lambda q: q.quarter or _QUARTER_WORD_RE.search(q.span), _quarter),
-    (lambda q: _YEAR_EARLIER_RE.search(q.span), _year_earlier),
-    (lambda q: (q.year or _YEAR_WORD_RE.search(q.span)) and _HALF_RE.search(q.span), _half),
-    (lambda q: _FISCAL_RE.search(q.span) or _FY_RE.search(q.span), _fiscal_year),
-    # named days of the calendar and of the year
+    # quarters, halves and fiscal years; "the 1988 period" is the reported quarter, in 1988
+    (lambda q: periods.PERIOD_END_RE.search(q.span) and q.year is not None and q.quarter is None
+     and q.anchors.recent_quarter(), periods.reported_quarter_in_year),
+    (lambda q: q.span in ("the latest period", "latest period"), periods.latest_period),
+    (lambda q: q.quarter or periods.QUARTER_WORD_RE.search(q.span), periods.quarter),
+    (lambda q: periods.YEAR_EARLIER_RE.search(q.span), periods.year_earlier),
+    (lambda q: (q.year or periods.YEAR_WORD_RE.search(q.span)) and periods.HALF_RE.search(q.span), periods.half),
+    (lambda q: periods.FISCAL_RE.search(q.span) or periods.FY_RE.search(q.span), periods.fiscal_year),
+    # holidays, months and seasons, which may state a year, then a year alone
     (lambda q: HOLIDAY_RE.search(q.span), _holiday),
     (lambda q: q.month, _month),
     (lambda q: SEASON_RE.search(q.span), _season),
-    (lambda q: q.year, _year),
+    (lambda q: q.year, _year),  # a stated year is never 0
     # days named from the DCT
     (lambda q: _TODAY_RE.search(q.span), _today),
     (lambda q: _BEFORE_YESTERDAY_RE.search(q.span), _day_before_yesterday),
