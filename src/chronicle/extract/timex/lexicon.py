@@ -2,7 +2,8 @@
 
 Everything here is an immutable constant: the fragments are joined into the
 recognizer's patterns (``recognize.py``) and the tables are read by the resolver
-(``normalize.py``). Fragments carry no capturing groups so they compose freely.
+(``normalize.py`` and the modules it drives). Fragments carry no capturing groups so
+they compose freely.
 """
 
 from __future__ import annotations
