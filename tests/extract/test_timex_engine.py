@@ -11,8 +11,8 @@ import pytest
 from chronicle.extract.timex import resolve_ranges, tag
 from chronicle.extract.timex.intervals import Point, shift, value_interval
 from chronicle.extract.timex.lexicon import parse_number
-from chronicle.extract.timex.normalize import clause_tense
 from chronicle.extract.timex.recognize import find_candidates
+from chronicle.extract.timex.tense import clause_tense
 
 DCT = dt.date(2024, 1, 10)  # a Wednesday
 

@@ -8,8 +8,9 @@ The work is split in three steps:
 
 * :mod:`.recognize` finds extents with precompiled regexes (TempEval-3 conventions);
 * :mod:`.normalize` resolves them in reading order against the document creation time
-  and a narrative reference time that moves with the text, with the clause's tense
-  deciding between the last and the coming weekday or date;
+  and a narrative reference time that moves with the text (:mod:`.reference`), dates
+  through the ordered table of date forms in :mod:`.dates`, with the clause's tense
+  (:mod:`.tense`) deciding between the last and the coming weekday or date;
 * :mod:`.intervals` turns values into calendar intervals; :func:`resolve_ranges`
   (in :mod:`.ranges`) reads "from X to Y", "since X", "until X", "between X and Y" and
   "a three-day ... starting X" into date ranges built from the timexes.

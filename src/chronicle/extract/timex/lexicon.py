@@ -2,7 +2,8 @@
 
 Everything here is an immutable constant: the fragments are joined into the
 recognizer's patterns (``recognize.py``) and the tables are read by the resolver
-(``normalize.py``). Fragments carry no capturing groups so they compose freely.
+(``normalize.py`` and the modules it drives). Fragments carry no capturing groups so
+they compose freely.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ SEASONS = MappingProxyType({
     "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
 })
 
-# Month of the year (1-12), day: a fixed-date holiday; weekday rules are in normalize.py.
+# Month of the year (1-12), day: a fixed-date holiday; weekday rules are in calendar.py.
 HOLIDAYS = MappingProxyType({
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
     "xmas": (12, 25), "new year's day": (1, 1), "new year's eve": (12, 31),

@@ -1,0 +1,121 @@
+"""The anchors a document is read against, kept while it is read from top to bottom.
+
+* The document creation time (DCT) anchors deictic expressions, those that point from
+  the moment of writing: "today", "last week", "next year", "two years ago", a bare
+  weekday ("on Tuesday").
+* The narrative reference time anchors anaphoric ones, those that point from the time
+  the text is currently talking about: "the next day", "two days later", "that year".
+  It starts at the DCT and moves to every date the text states or resolves
+  anaphorically; deictic expressions and backward comparisons ("a year earlier") leave
+  it where it is, except a named weekday (:meth:`Anchors.note`).
+* In earnings reports, the quarter last talked about: "a year earlier" compares with it,
+  unless a multi-month period ("the first nine months") was read after it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from chronicle.extract.timex.calendar import YEAR_RE
+from chronicle.extract.timex.intervals import ORDER, Point
+from chronicle.extract.timex.values import Resolution
+
+__all__ = ["Anchors"]
+
+_WEEKDAY_NAME_RE = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
+class Anchors:
+    """The DCT, the narrative reference time ``ref`` and the reported quarter of one document."""
+
+    def __init__(self, dct: dt.date | None, narrative: bool) -> None:
+        self.dct = dct
+        self.ref: Point | None = Point(dct, "day") if dct else None
+        self.ref_is_dct = True
+        # a narrative (history) text resolves yearless dates from the story's time; news
+        # from the DCT unless a fully dated expression was just read
+        self.narrative = narrative or dct is None
+        self.ref_strong = False
+        self.ref_pos = 0
+        #: where the expression being resolved starts
+        self.pos = 0
+        # earnings reports compare "the quarter" with "a year earlier": the same quarter of the
+        # year before, so the last quarter mentioned is kept apart from the narrative time
+        self.quarter: Point | None = None
+        self.quarter_pos = -(10**9)
+        # "for the nine months, ... compared with a year earlier": a period of several months
+        # read after the quarter is compared with the year before, not with a quarter
+        self.period_pos = -(10**9)
+
+    # -- what moves them -------------------------------------------------------------------
+
+    def note(self, res: Resolution, span: str, kind: str) -> None:
+        """Take in what the expression ``span`` at :attr:`pos` resolved to."""
+        if res.point is not None and res.point.gran == "quarter" and (self.dct is None or res.point.day <= self.dct):
+            # a quarter still to come ("a loss in the third quarter of 1990") is a forecast,
+            # not the reported quarter that "a year earlier" compares with
+            self.quarter, self.quarter_pos = res.point, self.pos
+        if res.point is not None and (
+            not res.deictic or (res.point.gran in ("day", "time") and _WEEKDAY_NAME_RE.search(span))
+        ):
+            # A named weekday ("on Monday") is where the story now is, even though it is found
+            # from the DCT: "Two days later" after it counts from that Monday.
+            self._move_ref(res.point, explicit=kind == "date" and bool(YEAR_RE.search(span)))
+
+    def _move_ref(self, p: Point, explicit: bool) -> None:
+        strong = explicit and p.gran != "year"
+        if p.gran in ("decade", "century"):
+            return
+        if p.gran == "year" and self.ref is not None and not explicit:
+            return
+        if (p.gran == "year" and self.ref is not None and p.day.year == self.ref.day.year
+                and ORDER.index(self.ref.gran) < ORDER.index("year")):
+            return
+        self.ref_strong = strong or (self.ref_strong and self.pos - self.ref_pos < 1500)
+        self.ref = p
+        self.ref_pos = self.pos
+        self.ref_is_dct = self.dct is not None and p.gran in ("day", "time") and p.day == self.dct
+
+    def start_period(self) -> None:
+        """A multi-month period ("the nine months") is read at :attr:`pos`."""
+        self.period_pos = self.pos
+
+    # -- what they give ------------------------------------------------------------------
+
+    def calendar_base(self, tense: int = 0) -> tuple[Point | None, bool]:
+        """The anchor of a date written without its year, and whether tense picks the side."""
+        dct = self.dct_point()
+        if self.narrative and not (tense == 2 and dct is not None):
+            if self.ref is None:
+                return dct, True
+            return self.ref, self.ref_is_dct
+        if self.ref is not None and self.ref_strong and not self.ref_is_dct and self.pos - self.ref_pos < 600 \
+                and tense != 2:
+            return self.ref, False
+        return dct, True
+
+    def day_ref(self) -> Point | None:
+        """The day the story is at, for "the next morning": the narrative time if it is a day."""
+        if self.ref is not None and self.ref.gran in ("day", "time"):
+            return self.ref
+        return self.dct_point()
+
+    def dct_point(self) -> Point | None:
+        return Point(self.dct, "day") if self.dct else None
+
+    def anchor_for_year(self) -> Point | None:
+        return self.ref or self.dct_point()
+
+    def recent_quarter(self) -> Point | None:
+        if self.quarter is not None and self.pos - self.quarter_pos < 600 and self.period_pos < self.quarter_pos:
+            return self.quarter
+        return None
+
+    def recent_period_year(self) -> int | None:
+        """The year of the multi-month period ("the first nine months") last talked about, if any."""
+        if self.pos - self.period_pos >= 600 or self.period_pos < self.quarter_pos:
+            return None
+        if self.quarter is not None and self.pos - self.quarter_pos < 1500:
+            return self.quarter.day.year
+        return self.dct.year if self.dct else None
