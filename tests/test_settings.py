@@ -47,4 +47,4 @@ def test_every_setting_says_what_it_does() -> None:
 
 
 def test_the_settings_page_lists_every_setting_as_the_code_has_it() -> None:
-    assert settings_table() in DOCS.read_text(encoding="utf-8"), "run: python -m chronicle.settings > docs/settings.md"
+    assert settings_table() in DOCS.read_text(encoding="utf-8"), "run: chronicle settings > docs/settings.md"

@@ -29,7 +29,7 @@ class SalienceWeights:
     """How much each kind of evidence for a day weighs (units: one referring article)."""
 
     reference: float = field(default=1.0, metadata={"help": "Weight of an article that names the day."})
-    retrospective: float = field(default=1.0, metadata={"help": "Extra for an article that names the day and was published at least this many days after it."})
+    retrospective: float = field(default=1.0, metadata={"help": "Extra for an article that names the day and was published at least retrospective_after_days after it."})
     retrospective_after_days: int = field(default=2, metadata={"help": "Days after the day from which a referring article counts as looking back."})
     announced: float = field(default=1.0, metadata={"help": "Factor for an article that names the day before it comes (a plan, not yet an event)."})
     published_on: float = field(default=0.75, metadata={"help": "Weight of an article published on the day."})
@@ -187,8 +187,8 @@ Every tunable of chronicle, with its default. The defaults are the ones the figu
 - Command line: `--setting NAME VALUE` (repeatable) on every command that reads or analyses,
   e.g. `chronicle timeline story/ --setting processes 1 --setting timeline.events_per_date 5`.
 
-This page is generated from the code (`python -m chronicle.settings > docs/settings.md`); a test
-keeps the two in step.
+This page is generated from the code (`chronicle settings > docs/settings.md`); a test keeps
+the two in step.
 
 """
 
@@ -197,6 +197,3 @@ def settings_page() -> str:
     """The whole ``docs/settings.md`` page."""
     return _PAGE_HEAD + settings_table()
 
-
-if __name__ == "__main__":
-    print(settings_page(), end="")
