@@ -43,6 +43,42 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from chronicle.extract.attribution.lexicon import (
+    ABBREVIATION_RE,
+    ADJ_CONTENT_PREPS,
+    CHAIN_VERBS,
+    CLAIM_NOUNS,
+    CLAUSE_CUE_LEMMAS,
+    COMPLEMENT_MARKS,
+    CONDEMN,
+    CONDEMNATION_NOUNS,
+    CONTENT_PREPS,
+    CUE_LEMMAS,
+    CUE_OBJ_NOUNS,
+    DENIAL_NOUNS,
+    DENY,
+    GENERIC_ORG_NOUNS,
+    HEADLINE_SOURCE_NOUNS,
+    LABELS,
+    LIGHT_VERBS,
+    NOUN_CONTENT_PREPS,
+    OBJ_PREPS,
+    ORG_PRONOUNS,
+    PASSIVE_SOURCE_LEMMAS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    PROPOSAL_NOUNS,
+    RAISING_PASSIVES,
+    RAISING_VERBS,
+    REJECT,
+    SAYING,
+    SURVEY_NOUNS,
+    TOPIC_OPENERS,
+    TOPIC_PREPS,
+    WEEKDAYS,
+    WH_ADVERBS,
+    WORK_NOUNS,
+)
 from chronicle.extract.components import doc_text
 from chronicle.extract.entities import names_a_place
 
@@ -59,90 +95,6 @@ __all__ = [
 
 CharSpan = tuple[tuple[int, int], ...]
 
-#: Reporting verbs, as spaCy lemmatises them ("hop" is its lemma of "hoping").  Derived from the
-#: PolNeAR training split: verbal lemmas that head an annotated cue in >= 30% of their
-#: occurrences (>= 3 cues), less parser noise, plus common speech-act verbs added by hand.
-#: PolNeAR's notion of attribution is broad (endorsing, opposing, showing), hence the breadth.
-CUE_LEMMAS: frozenset[str] = frozenset(
-    """
-    accord accuse acknowledge acquiesce add admit advocate agree alarm allege allude anger
-    announce apologize appear applaud approve argue articulate ask assail assert assure
-    attribute balk bemoan blame blast boast brag broadcast brush call caution chant characterize
-    charge chide circulate cite claim clarify coin complain concede conclude condemn confirm
-    congratulate contemplate contend contrast credit criticise criticize cry declare decline
-    decry deem defend demand denounce deny deride describe disclose discuss dismiss dispute
-    distance document doubt downplay dub dwell echo elaborate email emphasize endorse envision
-    estimate exclaim expect explain express fear forecast foresee forward hail herald highlight
-    hint hop hope illustrate imply indicate inform infuriate insist interject interpret invoke
-    issue joke judge label lambast lament lash liken list mention mock mull muse name note
-    observe offer opine oppose order outline pivot plead pledge point portray posit post praise
-    preach predict prefer press proclaim promise pronounce propose question quip quote rail
-    rattle reaffirm rebuff rebuke rebut recall recite recommend recount refer reference refuse
-    refute reiterate reject relish remark remember remind repeat reply report repudiate request
-    resist respond retweete reveal revile savage say scold seek seem shout show shrug side
-    signal slam sound spar speculate state stress suggest suspect talk tell testify thank
-    threaten tout trumpet tweet underscore unveil urge utter veto view voice vouch vow warn
-    wonder worry write yell
-    """.split()
-)
-
-_PASSIVE_SOURCE_LEMMAS = frozenset(["quote"])
-
-_CLAUSE_CUE_LEMMAS = frozenset("find believe think know learn feel acknowledge insist hear".split())
-
-#: Lemmas that make the cue's stance explicit; everything else "asserts".  Verbs of denial
-#: proper deny whatever they take (short of a request or proposal: "denied the request" is a
-#: refusal); verbs of rejection deny only a claim ("rejected claims that ...", "dismissed reports")
-#: or a that-clause, not a proposal or an offer.
-_DENY = frozenset("deny refute disavow dispute rebut contest".split())
-_REJECT = frozenset("reject dismiss repudiate brush".split())
-_CONDEMN = frozenset(
-    "condemn denounce decry criticize criticise deplore censure castigate lambast lambaste slam "
-    "blast rebuke excoriate".split()
-)
-#: Nouns naming a claim, whose rejection is a denial.
-_CLAIM_NOUNS = frozenset(
-    """
-    claim accusation allegation report charge suggestion rumor rumour assertion notion story
-    speculation characterization characterisation assessment finding conclusion statement
-    account insinuation contention theory idea premise narrative assertion criticism
-    """.split()
-)
-#: Nouns naming a request or proposal, whose rejection or denial is a refusal.
-_PROPOSAL_NOUNS = frozenset(
-    """
-    offer proposal plan bid request application permit permission entry access bail visa appeal
-    motion petition deal demand invitation call idea suggestion amendment bill measure
-    """.split()
-) - {"idea", "suggestion"}
-
-#: Prepositions that introduce a prepositional content ("called for", "talked about", "accused X
-#: of ...") and that PolNeAR includes in the cue.
-_CONTENT_PREPS = frozenset("for about of on against to with".split())
-
-#: Prepositions of the reporting verb that PolNeAR keeps in a direct-object content when they
-#: follow the object ("described X as Y", "blamed X for Y"): those inside in >50% of cases on
-#: the training split.
-_OBJ_PREPS = frozenset("as for to with of about from over against since among in on at by".split())
-
-_WH_ADVERBS = frozenset("when where why how as so while whenever".split())
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
-
-_PERSON_PRONOUNS = frozenset("he she him her i we you".split())
-_ORG_PRONOUNS = frozenset("it they them its".split())
-_PERSON_NOUNS = frozenset(
-    """
-    leader president official spokesman spokeswoman spokesperson minister senator governor
-    candidate secretary chairman chief director prime mayor lawmaker premier chancellor
-    ambassador envoy general commander justice judge man woman
-    """.split()
-)
-
-#: Nouns that can stand for any organisation or state named just before ("the government said").
-_GENERIC_ORG_NOUNS = frozenset(
-    """government ministry agency company firm group organisation organization party administration
-    department office council committee regime country state bank army military police""".split()
-)
 
 _QUOTE_RE = re.compile(r"“|”|\"|''|``")
 _CLOSERS = frozenset(["”", "\"", "''"])
@@ -361,7 +313,7 @@ def _is_cue_verb(tok: Token) -> bool:
     if lemma not in CUE_LEMMAS:
         # Verbs of cognition and evidence report only with a clausal complement: "the study
         # found that ...", but not "police found the car".
-        return lemma in _CLAUSE_CUE_LEMMAS and any(c.dep_ == "ccomp" for c in tok.children)
+        return lemma in CLAUSE_CUE_LEMMAS and any(c.dep_ == "ccomp" for c in tok.children)
     # Attributive participles ("the reported case") and infinitival purposes are not reports.
     return tok.dep_ not in ("amod", "compound")
 
@@ -500,7 +452,7 @@ def _subject(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj"):
             return c
-    if verb.lemma_.lower() in _PASSIVE_SOURCE_LEMMAS:
+    if verb.lemma_.lower() in PASSIVE_SOURCE_LEMMAS:
         # "X was quoted as saying": the passive subject is the speaker.
         for c in verb.children:
             if c.dep_ == "nsubjpass":
@@ -599,7 +551,7 @@ def _cue_tokens(
     for c in verb.children:
         if c.i < verb.i and c.dep_ in ("aux", "auxpass", "neg"):
             cue.add(c.i)
-        elif c.i < verb.i and c.dep_ == "advmod" and c.lower_ not in _WH_ADVERBS:
+        elif c.i < verb.i and c.dep_ == "advmod" and c.lower_ not in WH_ADVERBS:
             cue.add(c.i)
         elif c.i > verb.i and c.dep_ == "prt":
             cue.add(c.i)
@@ -614,9 +566,9 @@ def _cue_tokens(
     # Right-hand extensions, each only when directly adjacent to what is already in the cue.
     if end < len(doc):
         nxt = doc[end]
-        if nxt.dep_ == "advmod" and nxt.head.i == verb.i and nxt.lower_ not in _WH_ADVERBS and nxt.pos_ == "ADV":
+        if nxt.dep_ == "advmod" and nxt.head.i == verb.i and nxt.lower_ not in WH_ADVERBS and nxt.pos_ == "ADV":
             end += 1
-        elif nxt.dep_ == "npadvmod" and nxt.head.i == verb.i and nxt.lower_ in _WEEKDAYS:
+        elif nxt.dep_ == "npadvmod" and nxt.head.i == verb.i and nxt.lower_ in WEEKDAYS:
             end += 1
         elif (
             nxt.lower_ == "in"
@@ -653,7 +605,7 @@ def _content_head(verb: Token) -> tuple[Token | None, Token | None]:
                 continue
             if c.dep_ in ("ccomp", "xcomp"):
                 return c, None
-            if c.dep_ == "prep" and c.lower_ in _ADJ_CONTENT_PREPS:
+            if c.dep_ == "prep" and c.lower_ in ADJ_CONTENT_PREPS:
                 obj = _prep_object(c)
                 if obj is not None:
                     return obj, c
@@ -684,61 +636,26 @@ def _content_head(verb: Token) -> tuple[Token | None, Token | None]:
                 return obj, on
             return c, None
     for c in kids:
-        if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i > verb.i:
+        if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and c.i > verb.i:
             obj = _prep_object(c)
             if obj is not None:
                 return obj, c
     return None, None
 
 
-#: Object nouns that PolNeAR keeps in the cue together with the preposition or clause that
-#: follows them ("took a position on X", "expressed confidence that X"): those that do so more
-#: often than not on the training split.
-_ADJ_CONTENT_PREPS = frozenset("about of on with in to for over by".split())
-
-_CUE_OBJ_NOUNS = frozenset(
-    """
-    concern concerns criticism case position doubt doubts confidence opinion apology apologies
-    grievance grievances sympathy skepticism stance statement statements question questions sign
-    signs endorsement mention letter word words notion inclination
-    """.split()
-)
-
-#: Light verbs whose object PolNeAR keeps in the cue when something follows it ("has doubts
-#: about", "made the case that", "took issue with", "gave no indication of"): 43 to 1, 37 to 2,
-#: 13 to 1, 10 to 3, 8 to 2 on the training split.
-_LIGHT_VERBS = frozenset("have make take provide give".split())
-
-#: Catenative verbs that PolNeAR's cue runs through ("continued to say", "tends to hold"), as
-#: against "wants" or "pledged", whose cue stops at the verb with "to ..." in the content.
-_CHAIN_VERBS = frozenset("continue try tend struggle move set fail choose strive need use go have".split())
-
-#: Raising verbs: their subject is part of the content ("X seems to ...", "X is expected to ...").
-_RAISING_VERBS = frozenset("seem appear".split())
-_RAISING_PASSIVES = frozenset("expect ask believe say report think consider".split())
-
 _CHAIN_GAP_DEPS = frozenset(["aux", "neg", "advmod"])
-
-#: A preposition after an object noun that makes the noun part of the cue ("sounded a cautious
-#: note about X", "traded barbs about X": X is the content). "on" and "over" lowered train.
-_TOPIC_OPENERS = frozenset(["about"])
-
-
-#: Words that open a reported clause the parser hung on the verb as an adverbial one ("said
-#: after the convention he would ...", "tweeted in the night that ...", "have not said when ...").
-_COMPLEMENT_MARKS = frozenset("that whether when how why what".split())
 
 
 def _misparsed_complement(clause: Token) -> bool:
     """Whether an adverbial clause after a cue is really what is reported: opened by one of
-    ``_COMPLEMENT_MARKS``, or a finite clause with its own subject and no opener at all. A
+    ``COMPLEMENT_MARKS``, or a finite clause with its own subject and no opener at all. A
     participle ("..., adding that ...") is a report of its own."""
     if clause.tag_ in ("VBG", "VBN"):
         return False
     opener = clause.left_edge
     marks = [c for c in clause.children if c.dep_ == "mark" or (c.i == opener.i and c.tag_ in ("WRB", "WP", "WDT"))]
     if marks:
-        return all(m.lower_ in _COMPLEMENT_MARKS for m in marks)
+        return all(m.lower_ in COMPLEMENT_MARKS for m in marks)
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
 
 
@@ -764,9 +681,9 @@ def _chain_content(verb: Token, head: Token, prep: Token | None) -> tuple[Token,
             and head.pos_ == "VERB"
             and head.head.i == cur.i
             and (
-                cur.lemma_.lower() in _CHAIN_VERBS
+                cur.lemma_.lower() in CHAIN_VERBS
                 # "appeared to suggest that ...": the saying is the cue, the raising verb hedges it.
-                or (cur.lemma_.lower() in _RAISING_VERBS and head.lemma_.lower() in CUE_LEMMAS)
+                or (cur.lemma_.lower() in RAISING_VERBS and head.lemma_.lower() in CUE_LEMMAS)
                 # "refused to say", "went on to say": the cue runs through the saying.
                 or head.lemma_.lower() == "say"
             )
@@ -785,9 +702,9 @@ def _chain_content(verb: Token, head: Token, prep: Token | None) -> tuple[Token,
             last, cur, head, prep = head, head, inner, iprep
             continue
         if head.dep_ == "dobj" and head.pos_ == "NOUN" and (
-            head.lower_ in _CUE_OBJ_NOUNS
-            or cur.lemma_.lower() in _LIGHT_VERBS
-            or any(c.dep_ == "prep" and c.lower_ in _TOPIC_OPENERS and c.i > head.i for c in head.children)
+            head.lower_ in CUE_OBJ_NOUNS
+            or cur.lemma_.lower() in LIGHT_VERBS
+            or any(c.dep_ == "prep" and c.lower_ in TOPIC_OPENERS and c.i > head.i for c in head.children)
         ):
             for c in head.children:
                 if c.i < head.i:
@@ -813,14 +730,9 @@ def _chain_content(verb: Token, head: Token, prep: Token | None) -> tuple[Token,
     return head, prep, last
 
 
-#: Verbs of saying that make a catenative verb before them a cue ("used to say", "went on to
-#: claim"): the model, trained on cue heads, sees only the first verb, rarely a cue by itself.
-_SAYING = frozenset("say tell claim argue insist deny warn call".split())
-
-
 def _chains_to_saying(tok: Token) -> bool:
-    return tok.lemma_.lower() in _CHAIN_VERBS and any(
-        c.dep_ == "xcomp" and c.lemma_.lower() in _SAYING and any(g.lower_ == "to" for g in c.children)
+    return tok.lemma_.lower() in CHAIN_VERBS and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in SAYING and any(g.lower_ == "to" for g in c.children)
         for c in tok.children
     )
 
@@ -840,7 +752,7 @@ def _makes_clear(tok: Token) -> bool:
 def _content_object(tok: Token) -> Token | None:
     """The object of a preposition that introduces what is said ("concern about X", "took
     issue with X"), if ``tok`` is one."""
-    if tok.dep_ != "prep" or tok.lower_ not in _NOUN_CONTENT_PREPS:
+    if tok.dep_ != "prep" or tok.lower_ not in NOUN_CONTENT_PREPS:
         return None
     return _prep_object(tok)
 
@@ -916,13 +828,6 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     return _resolve_speakers(doc, [_without_dateline(a, quotes.text) for a in out])
 
 
-#: Nouns that speak in a headline ("Poll: ...", "Report: ...", "Insiders: ...").
-_HEADLINE_SOURCE_NOUNS = frozenset(
-    "poll report survey study newspaper source official insider historian expert analyst critic editorial".split()
-)
-#: Upper-case labels that are not speakers in a transcript ("UPDATE: ...").
-_LABELS = frozenset("UPDATE VIDEO WATCH BYLINE NOTE EDITOR'S NOTE PHOTO PHOTOS BREAKING READ MORE RELATED".split())
-
 _HEADLINE_RE = re.compile(r"^[\"“]?([A-Z][^:\n“”\"]{1,40}): (\S[^\n]*)$", re.MULTILINE)
 
 
@@ -964,8 +869,8 @@ def _headline_colons(doc: Doc, quotes: _QuoteIndex) -> list[Attribution]:
             continue
         if span is None or not (
             any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in span)
-            or words[-1].lower().rstrip("s") in _HEADLINE_SOURCE_NOUNS
-            or (len(words) <= 3 and m.group(1).isupper() and m.group(1).strip() not in _LABELS)
+            or words[-1].lower().rstrip("s") in HEADLINE_SOURCE_NOUNS
+            or (len(words) <= 3 and m.group(1).isupper() and m.group(1).strip() not in LABELS)
         ):
             continue
         cs, ce = m.span(2)
@@ -1099,7 +1004,7 @@ def _verb_attribution(
                     continue
                 if c.left_edge.i != end + 1:
                     break
-                if c.dep_ in ("oprd", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in _OBJ_PREPS):
+                if c.dep_ in ("oprd", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in OBJ_PREPS):
                     content_toks.extend(c.subtree)
                     end = c.right_edge.i
                 else:
@@ -1111,7 +1016,7 @@ def _verb_attribution(
         content_toks = [t for t in verb.head.subtree if t.i not in clause]
     else:
         # "The bill was endorsed by the union": what a passive cue reports on is its subject.
-        if reported is not None and verb.lemma_.lower() not in _RAISING_PASSIVES:
+        if reported is not None and verb.lemma_.lower() not in RAISING_PASSIVES:
             content_toks = list(reported.subtree)
             # "X was identified as the protester", "will be dubbed the Y": what the subject is
             # called is reported with it.
@@ -1124,7 +1029,7 @@ def _verb_attribution(
         and subj is not None
         and subj.dep_ in ("nsubj", "nsubjpass")
         and subj.i < verb.i
-        and (verb.lemma_.lower() in _RAISING_VERBS or (subj.dep_ == "nsubjpass" and verb.lemma_.lower() in _RAISING_PASSIVES))
+        and (verb.lemma_.lower() in RAISING_VERBS or (subj.dep_ == "nsubjpass" and verb.lemma_.lower() in RAISING_PASSIVES))
     ):
         # "The statistics appear to be fabricated": the subject belongs to what is reported.
         content_toks = list(subj.subtree) + content_toks
@@ -1217,9 +1122,6 @@ def _trailing_content(verb: Token, subj: Token | None, prep: Token | None, last:
     return []
 
 
-_NOUN_CONTENT_PREPS = frozenset("of for to on against about with over toward towards".split())
-
-
 def _noun_attribution(
     doc: Doc, noun: Token, quotes: _QuoteIndex, used_quotes: set[tuple[int, int]]
 ) -> Attribution | None:
@@ -1277,7 +1179,7 @@ def _noun_attribution(
         cue=cue,
         content=content,
         kind=_kind(doc, content, quotes),
-        stance=_NOUN_STANCE.get(lemma, "asserts"),
+        stance="denies" if lemma in DENIAL_NOUNS else "condemns" if lemma in CONDEMNATION_NOUNS else "asserts",
         source_text=_text_of(quotes.text, source),
         cue_text=_text_of(quotes.text, cue),
         content_text=_text_of(quotes.text, content) or "",
@@ -1285,18 +1187,12 @@ def _noun_attribution(
     )
 
 
-_NOUN_STANCE = {
-    **dict.fromkeys("denial rejection rebuttal refutation".split(), "denies"),
-    **dict.fromkeys("condemnation denunciation criticism attack".split(), "condemns"),
-}
-
-
 def _stance(verb: Token, head: Token | None) -> str:
     """"denies", "condemns" or "asserts" from the cue verb and the head of what it governs."""
     lemma = verb.lemma_.lower()
-    if lemma in _CONDEMN:
+    if lemma in CONDEMN:
         return "condemns"
-    if lemma not in _DENY and lemma not in _REJECT:
+    if lemma not in DENY and lemma not in REJECT:
         return "asserts"
     if head is None or head.dep_ in ("ccomp", "parataxis") or any(
         c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in head.children
@@ -1304,9 +1200,9 @@ def _stance(verb: Token, head: Token | None) -> str:
         # A clause ("denied that ...") or a quotation is a claim.
         return "denies"
     noun = head.lemma_.lower()
-    if noun in _CLAIM_NOUNS:
+    if noun in CLAIM_NOUNS:
         return "denies"
-    if lemma in _DENY and noun not in _PROPOSAL_NOUNS and not any(c.dep_ == "dative" for c in verb.children):
+    if lemma in DENY and noun not in PROPOSAL_NOUNS and not any(c.dep_ == "dative" for c in verb.children):
         # "denied wrongdoing", "disputed the results"; but "denied him entry" is a refusal.
         return "denies"
     return "asserts"
@@ -1443,11 +1339,6 @@ def _title_stand_in(m: re.Match[str]) -> str:
     return "T." if m.group()[:-1].endswith(".") else "T"
 
 
-#: Abbreviations that may sit between a reporting clause and the next piece of its quotation
-#: without ending the clause's sentence ("said on Sept. 12 in Valmora.").
-_ABBREVIATION_RE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Inc|Corp|Co|U\.S|U\.N)\.")
-
-
 def _quote_edges(content: CharSpan, quotes: _QuoteIndex) -> CharSpan:
     """Quotation marks at the edges of a content, as PolNeAR has them: 'said “it gets me mad”
     every time' starts at the opening mark the parse leaves out, and a closing mark left over
@@ -1465,7 +1356,6 @@ def _quote_edges(content: CharSpan, quotes: _QuoteIndex) -> CharSpan:
     if s >= e:
         return content[1:]
     return ((s, e), *content[1:])
-
 
 
 def _extend_quote(verb: Token, spans: CharSpan, quotes: _QuoteIndex) -> CharSpan:
@@ -1505,7 +1395,7 @@ def _extend_quote(verb: Token, spans: CharSpan, quotes: _QuoteIndex) -> CharSpan
         while q is not None and q[1] < para_end and _TITLE_RE.fullmatch(text, q[0], q[1]):
             q = quotes.next_after(q[1])
         if q is not None and q[0] < para_end and q[0] - clause_hi < _CLAUSE_GAP:
-            gap = _TITLE_RE.sub(_title_stand_in, _ABBREVIATION_RE.sub("A", text[clause_hi : q[0]].rstrip()))
+            gap = _TITLE_RE.sub(_title_stand_in, ABBREVIATION_RE.sub("A", text[clause_hi : q[0]].rstrip()))
             if gap.endswith((",", ".", ":")) and not any(m in gap for m in ("“", '"', "''", ". ", "? ", "! ")):
                 out.append(q)
                 pos = q[1]
@@ -1554,16 +1444,12 @@ def _kind(doc: Doc, content: CharSpan, quotes: _QuoteIndex) -> str:
     return "mixed" if inside else "indirect"
 
 
-#: Sources that a bare "in" introduces as a cue: "In a Gallup poll, most voters ...".
-_SURVEY_NOUNS = frozenset("poll survey study".split())
-
-
 def _in_survey(doc: Doc, tok: Token, quotes: _QuoteIndex) -> Attribution | None:
     """'In the latest poll, Clinton leads by five points': PolNeAR's cue is "In", its source the
     poll and its content the rest of the sentence."""
     obj = _prep_object(tok)
     # Only a fronted phrase: "trailing in the polls" is no attribution.
-    if obj is None or obj.lemma_.lower() not in _SURVEY_NOUNS or tok.i > tok.head.i:
+    if obj is None or obj.lemma_.lower() not in SURVEY_NOUNS or tok.i > tok.head.i:
         return None
     if quotes.containing(tok.idx, tok.idx + len(tok.text)) is not None:
         return None
@@ -1641,7 +1527,7 @@ def _resolve_speakers(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
             or not att.source
             or not before.source
             or not before.speaker
-            or (before.source_text or "").lower() in _PERSON_PRONOUNS | _ORG_PRONOUNS
+            or (before.source_text or "").lower() in PERSON_PRONOUNS | ORG_PRONOUNS
             or _sentences_apart(doc, before, att) > 2
         ):
             continue
@@ -1714,20 +1600,13 @@ def _possessor(doc: Doc, tok: Token) -> str | None:
 
 #: Entity types that can speak; "nearly 50 countries" is not spoken by its number.
 _SPEAKER_LABELS = frozenset(["PERSON", "ORG", "GPE", "NORP"])
-#: A source that is a piece of work ("KCNA photos of Kim's visit", "a report on Iran") is not
-#: spoken by whom it is about: an entity under one of _TOPIC_PREPS is its topic.
-_WORK_NOUNS = frozenset(
-    "photo image picture video footage report study survey poll analysis document letter book film "
-    "documentary article story map chart".split()
-)
-_TOPIC_PREPS = frozenset("of about on over into".split())
 
 
 def _topic_of(ent: Span, root: Token) -> bool:
     """Whether an entity inside a source phrase sits under a preposition of its topic."""
     tok = ent.root
     while tok.i != root.i and tok.head.i != tok.i:
-        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in _TOPIC_PREPS:
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in TOPIC_PREPS:
             return True
         tok = tok.head
     return False
@@ -1739,13 +1618,13 @@ def _speaker_of(doc: Doc, span: Span, ents: list[Span]) -> str:
     inner = [
         e for e in ents
         if e.start >= span.start and e.end <= span.end and e.label_ in _SPEAKER_LABELS
-        and not (root.lemma_.lower() in _WORK_NOUNS and _topic_of(e, root))
+        and not (root.lemma_.lower() in WORK_NOUNS and _topic_of(e, root))
     ]
-    if root.pos_ == "PRON" or low in _PERSON_PRONOUNS | _ORG_PRONOUNS:
+    if root.pos_ == "PRON" or low in PERSON_PRONOUNS | ORG_PRONOUNS:
         # Number and animacy, cheaply: "he"/"she" a person, "it" an organisation or a place,
         # "they" an organisation, a place or a (plural) group such as "Democrats".
         labels = (
-            ("PERSON",) if low in _PERSON_PRONOUNS else ("ORG", "GPE") if low in ("it", "its") else ("ORG", "GPE", "NORP")
+            ("PERSON",) if low in PERSON_PRONOUNS else ("ORG", "GPE") if low in ("it", "its") else ("ORG", "GPE", "NORP")
         )
         ant = _latest_ent(ents, span.start, labels)
         if ant is None and low in ("they", "them"):
@@ -1762,7 +1641,7 @@ def _speaker_of(doc: Doc, span: Span, ents: list[Span]) -> str:
         return _name(inner[-1])
     det = next((c for c in root.children if c.dep_ == "det"), None)
     if det is not None and det.lower_ in ("the", "this", "that"):
-        if low in _PERSON_NOUNS:
+        if low in PERSON_NOUNS:
             ant = _latest_ent(ents, span.start, ("PERSON",))
             if ant is not None:
                 return _name(ant)
@@ -1791,7 +1670,7 @@ def _speaker_of(doc: Doc, span: Span, ents: list[Span]) -> str:
         )
         if named is not None:
             return _name(named)
-        if low in _GENERIC_ORG_NOUNS:
+        if low in GENERIC_ORG_NOUNS:
             ant = _latest_ent(ents, span.start, ("ORG", "GPE", "NORP"))
             if ant is not None:
                 return _name(ant)
