@@ -1,5 +1,4 @@
-""""According to X": the rest of the sentence is the content.
-"""
+"""The "according to X" construction: the rest of the sentence is the content."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Datelines: not part of what is said, and not the subject of the sentence.
-"""
+"""Datelines: not part of what is said, and not the subject of the sentence."""
 
 from __future__ import annotations
 

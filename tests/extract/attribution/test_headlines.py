@@ -1,5 +1,5 @@
-""""Name: ..." lines: headline and transcript colons, and the labels and datelines that are
-no speakers.
+"""Lines that open with "Name: ...": headline and transcript colons, and the labels and
+datelines that are no speakers.
 """
 
 from __future__ import annotations

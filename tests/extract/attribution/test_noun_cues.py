@@ -1,5 +1,4 @@
-"""Nominal cues: "her criticism of the trade deal".
-"""
+"""Nominal cues: "her criticism of the trade deal"."""
 
 from __future__ import annotations
 

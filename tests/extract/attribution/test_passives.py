@@ -1,5 +1,4 @@
-"""Passive and raising cues, whose subject is part of what is reported.
-"""
+"""Passive and raising cues, whose subject is part of what is reported."""
 
 from __future__ import annotations
 

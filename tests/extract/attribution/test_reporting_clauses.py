@@ -1,5 +1,4 @@
-"""Reporting clauses set inside what they report ("As X pointed out, ...", "..., as X said").
-"""
+"""Reporting clauses set inside what they report ("As X pointed out, ...", "..., as X said")."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Signed quotations: pull quotes, readers' voices, embedded posts.
-"""
+"""Signed quotations: pull quotes, readers' voices, embedded posts."""
 
 from __future__ import annotations
 

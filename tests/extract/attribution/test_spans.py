@@ -1,5 +1,4 @@
-"""Span trimming: a closing bracket or a percent sign belongs to the span.
-"""
+"""Span trimming: a closing bracket or a percent sign belongs to the span."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Stance: whether a cue asserts, denies or condemns.
-"""
+"""Stance: whether a cue asserts, denies or condemns."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Surveys and polls: "In a survey of ..., most respondents ...".
-"""
+"""Surveys and polls: "In a survey of ..., most respondents ..."."""
 
 from __future__ import annotations
 

@@ -93,6 +93,7 @@ class QuoteIndex:
         return self.containing(tok.idx, tok.idx + len(tok.text)) is not None
 
     def starting_in(self, s: int, e: int) -> tuple[int, int] | None:
+        """The first quote that opens inside [s, e), if any."""
         for qs, qe in self.spans:
             if s <= qs < e:
                 return (qs, qe)
@@ -101,6 +102,7 @@ class QuoteIndex:
         return None
 
     def next_after(self, pos: int) -> tuple[int, int] | None:
+        """The first quote that opens at or after ``pos``, if any."""
         for qs, qe in self.spans:
             if qs >= pos:
                 return (qs, qe)
@@ -115,8 +117,8 @@ class QuoteIndex:
         return {qe: qs for qs, qe in self.spans}
 
     def kind(self, content: CharSpan) -> str:
-        """"direct" when quotations cover the content (give or take two characters), "mixed"
-        when they cover part of it, "indirect" otherwise."""
+        """Whether a content is quoted: "direct" when quotations cover it (give or take two
+        characters), "mixed" when they cover part of it, "indirect" otherwise."""
         inside = 0
         total = 0
         for s, e in content:

@@ -1,5 +1,5 @@
-""""According to X": the cue is "according to", the source X and the content the rest of the
-sentence ("The ship sank in less than an hour, according to the coast guard")."""
+"""The "according to X" construction: the cue is "according to", the source X and the content
+the rest of the sentence ("The ship sank in less than an hour, according to the coast guard")."""
 
 from __future__ import annotations
 

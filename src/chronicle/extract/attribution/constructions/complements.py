@@ -78,7 +78,8 @@ def content_head(verb: Token) -> tuple[Token | None, Token | None]:
 
 
 def _adjective_complement(adj: Token) -> tuple[Token | None, Token | None]:
-    """"were critical of X", "is confident that X", "was eager to X"."""
+    """The complement of a copula's adjective: "were critical of X", "is confident that X",
+    "was eager to X"."""
     for c in adj.children:
         if c.i < adj.i:
             continue
@@ -214,10 +215,10 @@ def complement_tokens(verb: Token, head: Token, prep: Token | None) -> list[Toke
 
 
 def _object_predicates(obj: Token) -> list[Token]:
-    """"accused Y of Z", "called Y a liar", "described Y as Z", "criticized Y for Z":
-    PolNeAR's content is the object together with what is predicated of it and the verb's
-    prepositional phrases that directly follow it (mostly inside the content on PolNeAR's
-    training split)."""
+    """What is predicated of a direct object: "accused Y of Z", "called Y a liar", "described Y
+    as Z", "criticized Y for Z".  PolNeAR's content is the object together with these and the
+    verb's prepositional phrases that directly follow it (mostly inside the content on
+    PolNeAR's training split)."""
     out: list[Token] = []
     end = obj.right_edge.i
     for c in sorted(obj.head.children, key=lambda x: x.i):

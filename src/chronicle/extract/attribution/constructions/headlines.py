@@ -1,5 +1,5 @@
-""""Name: ..." at the start of a line: headline style ('Graham: Trump's Rhetoric Is Destroying
-the GOP') and transcript speakers ("HOST: ...").  The colon is the cue, the name the source and
+"""A name and a colon at the start of a line: headline style ('Graham: Trump's Rhetoric Is
+Destroying the GOP') and transcript speakers ("HOST: ...").  The colon is the cue, the name the source and
 the rest of the line the content."""
 
 from __future__ import annotations

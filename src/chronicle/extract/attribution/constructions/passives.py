@@ -18,8 +18,8 @@ def passive_subject(verb: Token, subj: Token | None) -> Token | None:
 
 
 def passive_content(verb: Token, reported: Token | None) -> list[Token]:
-    """"The bill was endorsed by the union": with no complement, what a passive cue reports on
-    is its subject."""
+    """With no complement, what a passive cue reports on is its subject ("The bill was endorsed
+    by the union")."""
     if reported is None or verb.lemma_.lower() in RAISING_PASSIVES:
         return []
     content_toks = list(reported.subtree)
@@ -47,8 +47,8 @@ def raised_subject(verb: Token, subj: Token | None, head: Token | None) -> Token
 
 
 def reported_subject_prefix(verb: Token, reported: Token | None, content_toks: list[Token]) -> list[Token]:
-    """"Trump is expected to win", "Ginsburg is known for ...": with no one named as saying it,
-    a passive cue's subject before it is part of what is reported."""
+    """With no one named as saying it, a passive cue's subject before it is part of what is
+    reported ("Trump is expected to win", "Ginsburg is known for ...")."""
     if reported is not None and reported.i < verb.i and reported not in content_toks:
         return list(reported.subtree)
     return []

@@ -160,11 +160,13 @@ def _content_tokens(
         content_toks = main_clause_tokens(verb)
     else:
         content_toks = passive_content(verb, reported)
+    # A raising verb's subject is what is reported on, not who speaks.
     raised = raised_subject(verb, subj, head)
     if raised is not None:
         return list(raised.subtree) + content_toks, None
     if not content_toks or head is None or head.i <= verb.i:
         return content_toks, subj
+    # A reporting clause set off by commas reports the start of its sentence too.
     if subj is not None and subj.i < verb.i:
         return parenthetical_prefix(verb, subj) + content_toks, subj
     if subj is None:
