@@ -31,7 +31,8 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from chronicle.evaluation.polnear import fragments, load_jsonl, write_jsonl
-from chronicle.extract import attribution as attr
+from chronicle.extract.attribution.cues import cue_features, is_candidate
+from chronicle.extract.attribution.quotes import QuoteIndex
 
 #: Probability above which a candidate is taken for a cue: the best end-to-end cue F1 of a model
 #: fit on 700 training articles and scored on the other 140 (``--holdout 6``), among 0.30-0.40.
@@ -56,7 +57,7 @@ def cue_heads(doc: Doc, record: dict[str, Any]) -> set[int]:
                     toks.append(t)
         ids = {t.i for t in toks}
         tops = [t for t in toks if t.head.i == t.i or t.head.i not in ids]
-        cands = [t for t in tops if attr._is_candidate(t)] or [t for t in toks if attr._is_candidate(t)]
+        cands = [t for t in tops if is_candidate(t)] or [t for t in toks if is_candidate(t)]
         if cands:
             heads.add(cands[0].i)
     return heads
@@ -65,13 +66,13 @@ def cue_heads(doc: Doc, record: dict[str, Any]) -> set[int]:
 def examples(doc: Doc, record: dict[str, Any]) -> Iterable[tuple[list[str], int]]:
     """(features, label) of every candidate the extractor would score."""
     heads = cue_heads(doc, record)
-    quotes = attr._QuoteIndex(doc.text)
+    quotes = QuoteIndex(doc.text)
     for tok in doc:
-        if not attr._is_candidate(tok):
+        if not is_candidate(tok):
             continue
-        if quotes.containing(tok.idx, tok.idx + len(tok.text)) is not None:
+        if quotes.contains_token(tok):
             continue
-        yield attr.cue_features(tok, False), int(tok.i in heads)
+        yield cue_features(tok, False), int(tok.i in heads)
 
 
 def collect(docs: Sequence[Doc], records: Sequence[dict[str, Any]]) -> tuple[list[list[str]], np.ndarray]:
