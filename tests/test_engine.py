@@ -77,9 +77,10 @@ def test_same_stem_in_two_folders_keeps_both(tmp_path: Path) -> None:
 INGEST_SCRIPT = """
 import sys
 from chronicle import engine
+from chronicle.settings import Settings
 from chronicle.store import Store
 with Store(sys.argv[1]) as store:
-    engine.ingest(store, [sys.argv[2]], batch_size=50)
+    engine.ingest(store, [sys.argv[2]], settings=Settings(write_batch=50))
 """
 
 
