@@ -14,7 +14,9 @@ Overlapping spans are merged into one candidate. Candidates are put in strata (m
 weekdays and day words, relative periods, expressions with a year, bare 4-digit numbers,
 numbers 1,000-2,099, spans only the tagger found) and each
 topic's sample takes a fixed quota from each stratum at random (fixed seed), at most two
-candidates per article.
+candidates per article. The sample depends on the tagger's spans too: it is the table's sample
+only with the tagger the table was made with (the ``date-gold`` branch, before the tagger fix);
+once the tagger changes, keep the table and do not re-sample.
 
 Usage::
 
