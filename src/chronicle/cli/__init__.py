@@ -21,7 +21,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from chronicle.api import Chronicle
-from chronicle.cli import eval_quotes, eval_tls
+from chronicle.cli import eval_dates, eval_quotes, eval_tls
 from chronicle.cli import timeml as timeml_commands
 from chronicle.errors import ChronicleError, InputError
 from chronicle.ingest import FORMATS
@@ -318,6 +318,7 @@ def evaluate() -> None:
     """Measure quality on benchmark data."""
 
 
+evaluate.add_command(eval_dates.dates)
 evaluate.add_command(eval_quotes.quotes)
 evaluate.add_command(eval_tls.tls)
 cli.add_command(timeml_commands.timeml)

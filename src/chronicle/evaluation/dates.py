@@ -51,6 +51,7 @@ __all__ = [
     "judge",
     "load_gold",
     "main",
+    "product_resolve",
     "score_dates",
 ]
 
@@ -197,6 +198,14 @@ def judge(gold: GoldDate, timexes: Iterable[Timex]) -> tuple[Kind, Timex | None]
     return "wrong_other", best
 
 
+def product_resolve(article: Article) -> list[Timex]:
+    """The time expressions the product reads in the article: its extraction path, without the model."""
+    from chronicle.extract import analyse
+
+    ((_, analysis),) = analyse([article], language=False)
+    return [t for sentence in analysis.sentences for t in sentence.timexes]
+
+
 def score_dates(gold: Sequence[GoldDate], bench_root: str | Path, resolve: Resolver | None = None) -> DateScores:
     """Score ``resolve`` (by default chronicle's tagger) on the gold items.
 
@@ -268,7 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if len(args) != 2:
         print("usage: python -m chronicle.evaluation.dates GOLD.tsv T17_ROOT", file=sys.stderr)
         return 2
-    scores = score_dates(load_gold(args[0]), args[1])
+    scores = score_dates(load_gold(args[0]), args[1], product_resolve)
     print(format_report(scores, mismatches=None))
     return 0
 
