@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 __all__ = [
+    "PLAUSIBLE",
     "Article",
     "ArticleAnalysis",
     "Claim",
@@ -34,6 +35,9 @@ __all__ = [
     "TimelineOptions",
     "Timex",
 ]
+
+#: Below this confidence a resolved date is not trusted enough to put an event on the timeline.
+PLAUSIBLE = 0.5
 
 #: How precise a date is. ``day`` dates are ISO ``YYYY-MM-DD``; the others are
 #: written ``YYYY-Www``, ``YYYY-MM``, ``YYYY-Qn``, ``YYYY``, ``YYY`` (decade), ``YY`` (century).
@@ -81,6 +85,11 @@ class Timex:
     ``P3D``, ``XXXX-WXX-1``, ``PAST_REF``...). ``first``/``last`` give the calendar
     interval (inclusive) a DATE or TIME covers, with its ``granularity``; they are ``None``
     when the expression does not pin down dates (durations, sets, ``PAST_REF``).
+
+    ``confidence`` says how sure the year is: 1.0 when the expression states it, 0.9 when it
+    is read from the article's date, 0.7 when it is taken from a fully dated expression just
+    before, and below :data:`PLAUSIBLE` when a date years away from the article's date rests on
+    no stated year nearby: such a date is kept off the timeline.
     """
 
     start: int
@@ -92,6 +101,7 @@ class Timex:
     first: dt.date | None = None
     last: dt.date | None = None
     granularity: Granularity | None = None
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +216,9 @@ class EventMention:
     modality: Literal["asserted", "planned", "denied", "alleged", "hypothetical"] = "asserted"
     negated: bool = False
     actors: tuple[str, ...] = ()
+    #: The confidence of the date (:attr:`Timex.confidence`); below :data:`PLAUSIBLE` the event
+    #: is listed, flagged, but kept off the timeline.
+    date_confidence: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)

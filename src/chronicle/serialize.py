@@ -101,6 +101,7 @@ def event_dict(event: EventMention) -> dict[str, Any]:
         "modality": event.modality,
         "negated": event.negated,
         "actors": list(event.actors),
+        "date_confidence": event.date_confidence,
     }
 
 

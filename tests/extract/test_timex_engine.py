@@ -13,6 +13,7 @@ from chronicle.extract.timex.intervals import Point, shift, value_interval
 from chronicle.extract.timex.lexicon import parse_number
 from chronicle.extract.timex.recognize import find_candidates
 from chronicle.extract.timex.tense import clause_tense
+from chronicle.models import PLAUSIBLE
 
 DCT = dt.date(2024, 1, 10)  # a Wednesday
 
@@ -326,3 +327,25 @@ def test_this_afternoon_is_the_day_of_writing_after_a_named_weekday() -> None:
     text = "The walkout follows Friday's ballot. Ships were waiting by this afternoon, and talks resume tonight."
     found = {t.text: t.value for t in tag(text, dt.date(2025, 3, 3))}
     assert found == {"Friday": "2025-02-28", "this afternoon": "2025-03-03TAF", "tonight": "2025-03-03TNI"}
+
+
+HISTORY = (
+    "The republic was founded in 1912. Its army was rebuilt in 1916, 1919 and 1921, and purged in 1923. "
+    "The northern campaign of 1926 ended in victory, and the party split in 1927 and 1928.\n"
+    "The generals met in the capital to plan the next offensive. Their plan was argued over for weeks. "
+    "Supplies ran short. The rains came early.\n"
+    "On April 7, the generals held a council of war."
+)
+
+
+def test_the_confidence_of_a_date_says_where_its_year_comes_from() -> None:
+    by_text = {t.text: t for t in tag(HISTORY, dt.date(2009, 12, 19))}
+    assert by_text["1912"].confidence == 1.0  # the year is stated
+    far = by_text["April 7"]
+    assert far.value == "1928-04-07", "a history text reads yearless dates in the story's time"
+    assert far.confidence < PLAUSIBLE, "but far from the article's date, with no year stated nearby, it is doubted"
+    told = tag("The republic was founded in 1912 and purged in 1923. The campaign resumed in 1928. "
+               "On April 7, the generals met.", dt.date(2009, 12, 19))
+    assert [(t.text, t.value, t.confidence) for t in told][-1] == ("April 7", "1928-04-07", 0.7)
+    news = {t.text: t for t in tag("The council met on November 7 and again yesterday.", dt.date(2009, 12, 19))}
+    assert news["November 7"].value == "2009-11-07" and news["November 7"].confidence == 0.9

@@ -553,6 +553,27 @@ CASES: list[Case] = [
       "The team won the title in 2019, after finishing last the previous year.",
       D("2019", "2019"), D("the previous year", "2018")),
 
+    # --- news that tells history: yearless dates stay in the news unless the story is live --
+    C("passage-yearless-date-far-from-the-history", "2009-05-12",
+      "The 1918 pandemic killed millions, and those of 1957 and 1968 a million each. "
+      "Doctors fear the new strain. Hospitals are preparing wards. The minister visited Mexico on "
+      "16 April, before the first cases were confirmed.",
+      D("1918", "1918"), D("1957", "1957"), D("1968", "1968"), D("16 April", "2009-04-16")),
+    C("passage-history-told-live", "2009-04-30",
+      "Glasgow had seen such fevers in 1890 and 1900. The first wave of the new one reached the city "
+      "in June 1918. In November, a second wave closed the schools.",
+      D("1890", "1890"), D("1900", "1900"), D("June 1918", "1918-06"), D("November", "1918-11")),
+    C("passage-the-present-ends-the-story", "2009-04-30",
+      "The 1918 flu began in March 1918, and the outbreaks of 1957 and 1968 in February. "
+      "Experts now believe the new virus first spread in early April.",
+      D("1918", "1918"), D("March 1918", "1918-03"), D("1957", "1957"), D("1968", "1968"),
+      D("February", "1968-02"), D("now", "PRESENT_REF"),
+      D("early April", "2009-04", "START")),
+    C("passage-full-date-then-yesterday", "2008-09-16",
+      "It was the first fall in consumer prices since October 2006, an economist said yesterday. "
+      "Fuel prices should stay low into September, he said.",
+      D("October 2006", "2006-10"), D("yesterday", "2008-09-15"), D("September", "2008-09")),
+
     # --- times of day ----------------------------------------------------------------------
     C("time-tuesday-night", "2024-01-10",
       "Gunfire was heard in the capital on Tuesday night.",

@@ -25,7 +25,7 @@ from chronicle.cli import eval_dates, eval_quotes, eval_tls
 from chronicle.cli import timeml as timeml_commands
 from chronicle.errors import ChronicleError, InputError
 from chronicle.ingest import FORMATS
-from chronicle.models import IngestReport
+from chronicle.models import PLAUSIBLE, IngestReport
 from chronicle.render import render, to_text
 from chronicle.serialize import claim_dict, entity_dict, event_dict, stored_article_dict
 from chronicle.settings import DEFAULTS, Settings, settings_page
@@ -258,12 +258,19 @@ def events(db: str, fmt: str, setting_pairs: tuple[tuple[str, str], ...]) -> Non
         _echo_json([event_dict(e) for e in found])
         return
     table = Table("date", "agent", "trigger", "patient", "place", "modality", "article")
+    unsure = 0
     for e in found:
         label = e.first.isoformat() if e.first == e.last else f"{e.first}..{e.last}"
+        if e.date_confidence < PLAUSIBLE:
+            label, unsure = f"{label} ?", unsure + 1
         trigger = f"not {e.trigger}" if e.negated and e.trigger else (e.trigger or "")
         table.add_row(label, escape(e.agent or ""), escape(trigger), escape(e.patient or ""),
                       escape(e.place or ""), e.modality, escape(e.article_id))
-    Console(highlight=False).print(table)
+    console = Console(highlight=False)
+    console.print(table)
+    if unsure:
+        console.print(f"? {unsure} dates years away from their article's date rest on no year the text "
+                      "states nearby: they are kept off the timeline")
 
 
 @cli.command()

@@ -40,18 +40,22 @@ from typing import Literal
 from chronicle.extract.timex import tag
 from chronicle.extract.timex.intervals import value_interval
 from chronicle.ingest import ReadOptions, read_articles
-from chronicle.models import Article, Timex
+from chronicle.models import PLAUSIBLE, Article, Timex
+from chronicle.settings import Settings
 
 __all__ = [
     "DateCounts",
     "DateMismatch",
     "DateScores",
+    "FarEvents",
     "GoldDate",
+    "far_dated_events",
     "format_report",
     "judge",
     "load_gold",
     "main",
     "product_resolve",
+    "product_resolve_shown",
     "score_dates",
 ]
 
@@ -206,6 +210,12 @@ def product_resolve(article: Article) -> list[Timex]:
     return [t for sentence in analysis.sentences for t in sentence.timexes]
 
 
+def product_resolve_shown(article: Article) -> list[Timex]:
+    """The dates the timeline uses: a date too doubtful to be shown counts as no date."""
+    return [t if t.confidence >= PLAUSIBLE else replace(t, first=None, last=None, granularity=None)
+            for t in product_resolve(article)]
+
+
 def score_dates(gold: Sequence[GoldDate], bench_root: str | Path, resolve: Resolver | None = None) -> DateScores:
     """Score ``resolve`` (by default chronicle's tagger) on the gold items.
 
@@ -270,6 +280,57 @@ def format_report(scores: DateScores, mismatches: int | None = 40) -> str:
     if len(shown) < len(scores.mismatches):
         out.append(f"  ... {len(scores.mismatches) - len(shown)} more")
     return "\n".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class FarEvents:
+    """Default-timeline events put years from their article's date by an expression naming no year."""
+
+    events: int
+    far: int
+    examples: tuple[tuple[str, str, str, str], ...]  # (topic, entry date, article, expression)
+
+    @property
+    def share(self) -> float:
+        return self.far / self.events if self.events else 0.0
+
+
+#: How far from its article's date an event must be put to count as far.
+FAR_YEARS = 3
+
+
+def far_dated_events(bench_root: str | Path, *, settings: Settings | None = None) -> FarEvents:
+    """Build each topic's timeline as ``chronicle timeline <topic>/InputDocs`` does by default, and
+    count the events whose date lies :data:`FAR_YEARS` or more years from the publication date of
+    the article that dates them, by a time expression that names no year."""
+    from chronicle.api import Chronicle
+
+    events = far = 0
+    examples: list[tuple[str, str, str, str]] = []
+    for topic in sorted(p for p in Path(bench_root).iterdir() if (p / "InputDocs").is_dir()):
+        with Chronicle(":memory:", settings=settings or Settings()) as story:
+            story.ingest([topic / "InputDocs"])
+            timeline = story.timeline(language=False)
+        published = {a.id: a.published for a in timeline.articles}
+        for entry in timeline.entries:
+            for event in entry.events:
+                events += 1
+                head = event.evidence[0]
+                day = published.get(head.article)
+                expression = head.time_expression
+                if day is None or expression is None or _YEAR_RE.search(expression):
+                    continue
+                first = _entry_day(entry.date)
+                if abs((first - day).days) >= FAR_YEARS * 365:
+                    far += 1
+                    examples.append((topic.name, entry.date, head.article, expression))
+    return FarEvents(events, far, tuple(examples))
+
+
+def _entry_day(label: str) -> dt.date:
+    """The first day of a timeline entry's ISO 8601 date at any granularity."""
+    interval = value_interval(label)
+    return interval[0] if interval is not None else dt.date.fromisoformat(label[:4] + "-01-01")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

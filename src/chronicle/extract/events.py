@@ -654,9 +654,11 @@ def _event(trigger: _Trigger, sent: Span, sent_index: int, where: tuple[int, int
            unclaimed: list[Timex], trigger_tokens: set[int]) -> EventMention | None:
     own = _resolve_time(trigger, article.text)
     expression: str | None
+    confidence = 1.0
     if own is not None:
         lo, hi, expression = own
         first, last = lo.first, hi.last
+        confidence = min(lo.confidence, hi.confidence)
         granularity: Granularity | None = lo.granularity
         if lo is not hi and lo.granularity and hi.granularity:
             granularity = _coarser(lo.granularity, hi.granularity)
@@ -675,6 +677,7 @@ def _event(trigger: _Trigger, sent: Span, sent_index: int, where: tuple[int, int
         if fallback is not None:
             first, last, granularity = fallback.first, fallback.last, fallback.granularity
             expression = " ".join(fallback.text.split())
+            confidence = fallback.confidence
         elif dct is not None:
             first = last = dct
             granularity, expression = "day", None
@@ -717,6 +720,7 @@ def _event(trigger: _Trigger, sent: Span, sent_index: int, where: tuple[int, int
         modality=_modality(trigger, sent, first, dct, own is not None),
         negated=_negated(trigger),
         actors=_actors(trigger, nested, article, [agent, patient]),
+        date_confidence=confidence,
     )
 
 

@@ -13,7 +13,7 @@ import datetime as dt
 from typing import Any
 
 from chronicle.extract.boilerplate import COMMENT_HEADER
-from chronicle.models import Article, EventMention, Granularity, Sentence, Timex
+from chronicle.models import PLAUSIBLE, Article, EventMention, Granularity, Sentence, Timex
 
 __all__ = ["LEAD_SENTENCES", "event_mentions", "lead_index", "mentions_component"]
 
@@ -35,6 +35,8 @@ def _dates_referred(sentence: Sentence) -> list[Timex]:
             continue
         if timex.granularity not in _TIMELINE_GRANULARITIES:
             continue
+        if timex.confidence < PLAUSIBLE:
+            continue  # a year nothing in the text supports: kept off the timeline
         if (timex.first, timex.last) in seen:
             continue
         seen.add((timex.first, timex.last))

@@ -17,11 +17,12 @@ __all__ = ["analysis_from_data", "analysis_to_data"]
 
 def _timex_to_data(t: Timex) -> list[Any]:
     return [t.start, t.end, t.text, t.type, t.value, t.mod,
-            t.first.isoformat() if t.first else None, t.last.isoformat() if t.last else None, t.granularity]
+            t.first.isoformat() if t.first else None, t.last.isoformat() if t.last else None, t.granularity,
+            t.confidence]
 
 
 def _timex_from_data(d: list[Any]) -> Timex:
-    return Timex(d[0], d[1], d[2], d[3], d[4], d[5], _date(d[6]), _date(d[7]), d[8])
+    return Timex(d[0], d[1], d[2], d[3], d[4], d[5], _date(d[6]), _date(d[7]), d[8], d[9])
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -52,7 +53,7 @@ def analysis_to_data(analysis: ArticleAnalysis) -> dict[str, Any]:
                 "first": e.first.isoformat(), "last": e.last.isoformat(), "granularity": e.granularity,
                 "time_expression": e.time_expression, "trigger": e.trigger, "agent": e.agent,
                 "patient": e.patient, "place": e.place, "modality": e.modality, "negated": e.negated,
-                "actors": list(e.actors),
+                "actors": list(e.actors), "date_confidence": e.date_confidence,
             }
             for e in analysis.events
         ],
@@ -88,6 +89,7 @@ def analysis_from_data(article: Article, data: dict[str, Any]) -> ArticleAnalysi
             granularity=e["granularity"], time_expression=e["time_expression"], published=published,
             source=article.source, trigger=e["trigger"], agent=e["agent"], patient=e["patient"],
             place=e["place"], modality=e["modality"], negated=e["negated"], actors=tuple(e["actors"]),
+            date_confidence=e["date_confidence"],
         )
         for e in data["events"]
     )

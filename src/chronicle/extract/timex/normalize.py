@@ -60,9 +60,11 @@ _PAST_VERB_AFTER_RE = re.compile(
 class Resolver:
     """Resolves the expressions of one document in reading order (keeps the anchors)."""
 
-    def __init__(self, text: str, dct: dt.date | None, narrative: bool = False) -> None:
+    def __init__(self, text: str, dct: dt.date | None, narrative: bool = False, *, passages: bool = False) -> None:
         self.text = text
-        self.anchors = Anchors(dct, narrative)
+        self.anchors = Anchors(dct, narrative, text, passages=passages)
+        #: whether the last expression resolved could lean on a stated year nearby
+        self.supported = False
 
     def resolve(self, start: int, end: int, kind: str) -> Resolution | None:
         """Resolve ``text[start:end]`` found by a pattern of family ``kind``; ``None`` to drop it."""
@@ -75,10 +77,14 @@ class Resolver:
     def _resolve(self, start: int, end: int, kind: str) -> Resolution | None:
         span = norm(self.text[start:end])
         self.anchors.pos = start
+        self.supported = self.anchors.supported()
         if kind == "set":
             return set_value(span)
         if kind == "ref":
-            return self._ref(span, start, end)
+            res = self._ref(span, start, end)
+            if res is not None:
+                self.anchors.note(res, span, kind)  # "now" speaks from the present
+            return res
         if kind == "duration":
             return self._duration(span, end)
         if kind == "bcpart":

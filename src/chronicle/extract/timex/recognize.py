@@ -286,7 +286,7 @@ _REJECT_YEAR_NEXT = re.compile(
 _REJECT_YEAR_PREV = re.compile(
     r"(?:[$£€#¥]|\b(?:no|number|nos|route|flight|room|page|pages|model|item|code|rule|chapter|section|article|"
     r"highway|interstate|bill|resolution|suite|box|unit|apartment|apt|ext|tel|phone|lot|gate|platform|"
-    r"nasdaq|dow|index|about|some|nearly|over|than|approximately|roughly|around|only|just|all)\.?)\s*$",
+    r"nasdaq|dow|index|about|some|nearly|over|than|approximately|roughly|around|only|just|all)\.?)\s*,?\s*$",
     re.IGNORECASE,
 )
 _BARE_YEAR_RE = re.compile(r"^(?:the\s+)?(?:1\d{3}|20\d\d)$", re.IGNORECASE)
