@@ -783,6 +783,12 @@ CASES: list[Case] = [
       "Saturday Night Live parodied the debate."),
     C("neg-g20-leaders", "2024-01-10",
       "The G20 leaders issued a joint statement on debt relief."),
+    C("neg-clock-local-time", "2010-07-17",
+      "Engineers closed the valve at 1425 local time ."),
+    C("neg-clock-gmt", "2010-07-17",
+      "The ferry docked at 1950 GMT with all passengers safe."),
+    C("neg-clock-leading-zero", "2010-07-17",
+      "Polling stations open at 0800 GMT and close at 2000 GMT."),
 
     # --- undated text: values keep what is known, intervals only when the date is complete -
     C("nodct-month-day", None,

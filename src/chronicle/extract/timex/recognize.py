@@ -280,7 +280,9 @@ _REJECT_YEAR_NEXT = re.compile(
     r"dollars|euros|pounds|yen|yuan|tons|tonnes|barrels|cars|units|miles|km|kilometers|feet|meters|metres|"
     r"votes|seats|homes|households|points|students|deaths|cases|rooms|acres|pages|words|patients|members|"
     r"children|residents|refugees|prisoners|police|officers|firms|companies|plants|copies|hectares|"
-    r"victims|visitors|guests|tickets|calories|mg|kg|lbs?|ft|m|cc|hp|rpm|mph|bp|hz|mb|gb)\b",
+    r"victims|visitors|guests|tickets|calories|mg|kg|lbs?|ft|m|cc|hp|rpm|mph|bp|hz|mb|gb)\b"
+    # a 24-hour clock: "1425 local time", "at 1950 GMT"
+    rf"|{_TZ}|\s+hrs\b",
     re.IGNORECASE,
 )
 _REJECT_YEAR_PREV = re.compile(
