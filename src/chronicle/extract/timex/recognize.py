@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from chronicle.extract.timex.lexicon import NUMBER, alternation
+from chronicle.extract.timex.lexicon import NUMBER, ORDINALS, alternation
 
 __all__ = ["Candidate", "find_candidates"]
 
@@ -128,9 +128,11 @@ _HOLIDAY = alternation([
 ]).replace("'", r"\s?['’]")  # also "Valentine 's Day" of tokenized text
 _NUM = NUMBER
 
-# A day of a month, its year stated or not: "March 5", "the 3rd of May", "24th Mar 2010",
-# "May 29 , 2009"; a year given relative to the DCT belongs to it ("25 June last year").
-_DAY_OF_MONTH = rf"(?:{MONTH}\s*{DAY}|(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH})"
+# A day of a month, its year stated or not: "March 5", "the 3rd of May", "the first of May",
+# "24th Mar 2010", "May 29 , 2009"; a year given relative to the DCT belongs to it ("25 June
+# last year").
+_DAY_OF_MONTH = (rf"(?:{MONTH}\s*{DAY}|(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}"
+                 rf"|the\s+{alternation(list(ORDINALS))}\s+of\s+{MONTH})")
 _STATED_YEAR = rf"(?:{_COMMA}{_YEAR_OR_SHORT}{_E}|\s+(?:of\s+)?(?:last|next|this)\s+year(?!\w))"
 _WD_LEAD = rf"(?:{WEEKDAY}\s*,?\s+(?:the\s+)?)"
 # A day with its year, as web pages and captions write them: "Wed Mar 16 , 2011",
@@ -201,9 +203,10 @@ _DATE_CORE = (
 )
 
 # The day a clock time falls on. The dated day comes first: the first alternative that
-# reaches the clock wins.
+# reaches the clock wins. "05 February 12 01:10 GMT" is BBC's stamp: day, month, 2-digit year.
 _DAY_REF = (
     rf"(?:{_DEICTIC_DAY}|{_DATED_DAY}|{_WD_LEAD}?{_DAY_OF_MONTH}|{WEEKDAY}"
+    rf"|{DAY}\s+{MONTH}\s+\d\d(?=\s+[0-2]?\d:[0-5]\d)"
     rf"|(?:the\s+)?(?:next|following|previous|same)\s+day|(?:this|last|next)\s+{WEEKDAY})"
 )
 
