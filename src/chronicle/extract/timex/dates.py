@@ -34,7 +34,7 @@ from chronicle.extract.timex.calendar import (
     holiday_md,
 )
 from chronicle.extract.timex.intervals import Point, shift
-from chronicle.extract.timex.lexicon import MONTHS, SEASONS, WEEKDAYS
+from chronicle.extract.timex.lexicon import MONTHS, ORDINALS, SEASONS, WEEKDAYS, alternation
 from chronicle.extract.timex.patterns import SEASON_RE, UNIT_RE
 from chronicle.extract.timex.query import DateQuery
 from chronicle.extract.timex.reference import Anchors
@@ -46,8 +46,15 @@ __all__ = ["DATE_FORMS", "resolve_date"]
 _ISO_RE = re.compile(r"(\d{4})-(\d\d)-(\d\d)(?:t(\d\d):(\d\d))?")
 _NUMERIC_RE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d\d)")
 _SHORT_YEAR_RE = re.compile(r"'(\d\d)(?!\w)")
+# BBC's stamp "05 February 12 01:10 GMT": day, month, two-digit year (the recognizer takes
+# such a day only before a clock time)
+_DAY_MONTH_SHORT_YEAR_RE = re.compile(rf"(\d{{1,2}}) ({alternation(list(MONTHS))})\.? (\d\d)(?!\d)")
+# "June 3 and 4,1989", "May 4-5, 2010": the year after a range of days is the first day's too
+_RANGE_YEAR_AFTER_RE = re.compile(r"\s*(?:-|–|and|to|through)\s*\d{1,2}(?:st|nd|rd|th)?\s*,?\s*(1\d{3}|20\d\d)(?!\d)",
+                                  re.IGNORECASE)
+_ENDS_WITH_DAY_RE = re.compile(r"[a-z.]\s*\d{1,2}(?:st|nd|rd|th)?$")
 _DAY_AFTER_MONTH_RE = re.compile(r"^\s*(\d{1,2})(?:st|nd|rd|th)?(?!\d)")
-_DAY_BEFORE_MONTH_RE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+_DAY_BEFORE_MONTH_RE = re.compile(rf"(?:(\d{{1,2}})(?:st|nd|rd|th)?|\b({alternation(list(ORDINALS))}))\s+(?:of\s+)?$")
 _BC_RE = re.compile(r"(\d{1,4})\s*(b\.?c\.?e?|bce)(?!\w)")
 _AD_RE = re.compile(r"(\d{1,4})\s*(?:a\.?d\.?|ce)(?!\w)|\bad\s+(\d{1,4})")
 _MOD_RE = re.compile(
@@ -148,10 +155,18 @@ def _iso(q: DateQuery, m: re.Match[str]) -> Resolution | None:
 def _numeric(q: DateQuery, m: re.Match[str]) -> Resolution | None:
     a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
     if y < 100:
-        y += 2000 if y < 50 else 1900
+        y = _century_year(y)
     # month first, as in American news, unless only the day-first reading is a date
     d = clip_day(y, a, b) or clip_day(y, b, a)
     return Resolution("DATE", d.isoformat(), None, Point(d, "day")) if d else None
+
+
+def _day_month_short_year(q: DateQuery, m: re.Match[str]) -> Resolution | None:
+    return _month_day(q, MONTHS[m.group(2)], int(m.group(1)), _century_year(int(m.group(3))))
+
+
+def _range_with_year(q: DateQuery, m: re.Match[str]) -> Resolution | None:
+    return _date_value(q.sub(f"{q.span}, {m.group(1)}"))
 
 
 def _bc(q: DateQuery, m: re.Match[str]) -> Resolution:
@@ -196,11 +211,10 @@ def _month(q: DateQuery, m: re.Match[str]) -> Resolution | None:
     else:
         db = _DAY_BEFORE_MONTH_RE.search(span[:m.start()])
         if db:
-            day = int(db.group(1))
+            day = int(db.group(1)) if db.group(1) else ORDINALS[db.group(2)]
     short = _SHORT_YEAR_RE.search(span)
     if year is None and short:
-        yy = int(short.group(1))
-        year = 2000 + yy if yy < 50 else 1900 + yy
+        year = _century_year(int(short.group(1)))
     if year is None and re.search(r"\b(?:last|next|this)\s+year\b", span):
         year = q.rel_year()
     if year is None and day is not None and q.weekday:
@@ -324,6 +338,11 @@ def _relative_unit(q: DateQuery, m: re.Match[str]) -> Resolution | None:
 # -- what the handlers share ---------------------------------------------------------------
 
 
+def _century_year(yy: int) -> int:
+    """The year a two-digit year ("'98", "12") names: 1950 to 2049."""
+    return 2000 + yy if yy < 50 else 1900 + yy
+
+
 def _year_for_weekday(q: DateQuery, month: int, day: int, wd: int) -> int | None:
     base, _ = q.anchors.calendar_base()
     if base is None:
@@ -413,6 +432,7 @@ DATE_FORMS: tuple[DateForm, ...] = (
     # forms that state their year, before the bare year they contain
     (lambda q: _ISO_RE.search(q.span), _iso),
     (lambda q: _NUMERIC_RE.search(q.span), _numeric),
+    (lambda q: _DAY_MONTH_SHORT_YEAR_RE.match(q.span), _day_month_short_year),
     (lambda q: _BC_RE.search(q.span), _bc),
     (lambda q: _AD_RE.search(q.span), _ad),
     (lambda q: q.month is None and DECADE_RE.search(q.span), _decade),
@@ -427,6 +447,8 @@ DATE_FORMS: tuple[DateForm, ...] = (
     (lambda q: periods.FISCAL_RE.search(q.span) or periods.FY_RE.search(q.span), periods.fiscal_year),
     # holidays, months and seasons, which may state a year, then a year alone
     (lambda q: HOLIDAY_RE.search(q.span), _holiday),
+    (lambda q: q.month and q.year is None and _ENDS_WITH_DAY_RE.search(q.span)
+     and _RANGE_YEAR_AFTER_RE.match(q.text, q.end), _range_with_year),
     (lambda q: q.month, _month),
     (lambda q: SEASON_RE.search(q.span), _season),
     (lambda q: q.year, _year),  # a stated year is never 0

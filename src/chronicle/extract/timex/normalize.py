@@ -49,7 +49,7 @@ _RANGE_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _RANGE_BEFORE_RE = re.compile(rf"{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|and|to|through)\s*$", re.IGNORECASE)
-_YEAR_AFTER_RE = re.compile(r",?\s+(\d{4})(?!\d)")
+_YEAR_AFTER_RE = re.compile(r"\s*,?\s*(\d{4})(?!\d)")  # "May 4 and 5, 2010", "June 3 and 4,1989"
 _AGE_AFTER_RE = re.compile(r"[-\s]+old\b")
 _EARNINGS_PERIOD_RE = re.compile(r"(?:the\s+)?(?:first\s+|latest\s+|past\s+|last\s+)?(?:six|nine|6|9)\s+months")
 _PAST_AUX_BEFORE_RE = re.compile(r"\b(?:was|were|had)\s+$", re.IGNORECASE)

@@ -19,6 +19,8 @@ __all__ = [
 ]
 
 _WS_RE = re.compile(r"\s+")
+# Tokenized text (Timeline17) detaches commas and the possessive: "May 29 , 2009", "Valentine 's Day".
+_DETACHED_RE = re.compile(r" (?=,|'s\b)")
 MONTH_RE = re.compile(
     r"\b(january|february|march|april|may|june|july|august|september|october|november|december"
     r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?"
@@ -48,5 +50,6 @@ APPROX_RE = re.compile(
 
 
 def norm(text: str) -> str:
-    """``text`` as the patterns read it: lower case, one space for any run of white space."""
-    return _WS_RE.sub(" ", text.lower()).replace("’", "'")
+    """``text`` as the patterns read it: lower case, one space for any run of white space,
+    commas and possessives attached to their word."""
+    return _DETACHED_RE.sub("", _WS_RE.sub(" ", text.lower()).replace("’", "'"))

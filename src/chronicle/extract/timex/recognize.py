@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from chronicle.extract.timex.lexicon import NUMBER, alternation
+from chronicle.extract.timex.lexicon import NUMBER, ORDINALS, alternation
 
 __all__ = ["Candidate", "find_candidates"]
 
@@ -42,17 +42,26 @@ _E = r"(?![\w])"
 
 _MONTH_FULL = "january|february|april|june|july|august|september|october|november|december"
 _MONTH_ABBR = r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
-# "May"/"March" only capitalised: the modal verb and the noun "march" are lower case.
+# An abbreviation without its period needs a number after it: "Sept 22", "24th Mar 2010",
+# "22 Sept , 1862" (Timeline17's tokenized text puts a space before the comma).
+_NUMBER_NEXT = r"(?=\s*\d|\s*,\s*(?:1\d{3}|20\d\d)(?!\d))"
+# "May"/"March" only capitalised: the modal verb and the noun "march" are lower case; so is
+# the verb "mar".
 MONTH = (
     rf"(?:(?:{_MONTH_FULL}){_E}|(?-i:May|MAY|March|MARCH){_E}|{_MONTH_ABBR}\.(?!\w)"
-    rf"|(?:jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec){_E}(?=\s*\d))"
+    rf"|(?:jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec|(?-i:Mar|MAR)){_E}{_NUMBER_NEXT})"
 )
 _MONTH_SAFE = rf"(?:(?:{_MONTH_FULL}){_E}|{_MONTH_ABBR}\.)"
 _WD_FULL = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 WEEKDAY = rf"(?:{_WD_FULL}|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.){_E}"
+# Without its period, only capitalised and in a dated timestamp ("Wed Mar 16 , 2011").
+_WD_BARE = r"(?-i:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?!\w)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR = r"(?:1\d{3}|20\d\d)(?![\d])(?!,\d)(?!\.\d)"
 _YEAR_OR_SHORT = rf"(?:{YEAR}|'\d\d(?!\w))"
+# Between a day and its year: a comma or not, and in tokenized text a space before it
+# ("March 5 , 2011").
+_COMMA = r"\s*,?\s*"
 _YEAR_WORDS = (
     r"(?:nineteen|eighteen|seventeen)[-\s]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|hundred|ten|eleven|twelve"
@@ -116,13 +125,23 @@ _HOLIDAY = alternation([
     "new years day", "new years eve", "thanksgiving day", "thanksgiving", "independence day",
     "halloween", "valentine's day", "veterans day", "veterans' day", "boxing day", "bastille day",
     "st. patrick's day", "armistice day", "labor day", "memorial day", "easter sunday", "easter",
-])
+]).replace("'", r"\s?['’]")  # also "Valentine 's Day" of tokenized text
 _NUM = NUMBER
 
+# A day of a month, its year stated or not: "March 5", "the 3rd of May", "the first of May",
+# "24th Mar 2010", "May 29 , 2009"; a year given relative to the DCT belongs to it ("25 June
+# last year").
+_DAY_OF_MONTH = (rf"(?:{MONTH}\s*{DAY}|(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}"
+                 rf"|the\s+{alternation(list(ORDINALS))}\s+of\s+{MONTH})")
+_STATED_YEAR = rf"(?:{_COMMA}{_YEAR_OR_SHORT}{_E}|\s+(?:of\s+)?(?:last|next|this)\s+year(?!\w))"
+_WD_LEAD = rf"(?:{WEEKDAY}\s*,?\s+(?:the\s+)?)"
+# A day with its year, as web pages and captions write them: "Wed Mar 16 , 2011",
+# "Thu , 11 Jun 2009", "Saturday , Oct. 11 , 2008", "in this Tuesday, Feb. 10, 2009 file photo".
+_DATED_DAY = (rf"(?:(?:this\s+)?{_WD_LEAD}?{_DAY_OF_MONTH}|{_WD_BARE}\s*,?\s+{_DAY_OF_MONTH})"
+              rf"{_COMMA}{YEAR}{_E}")
 _CAL_DAY = (
-    rf"(?:(?:{WEEKDAY},?\s+(?:the\s+)?)?"
-    rf"(?:{MONTH}\s*{DAY}(?:,?\s*{_YEAR_OR_SHORT}{_E})?"
-    rf"|(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s*{_YEAR_OR_SHORT}{_E})?)"
+    rf"(?:{_WD_LEAD}?{_DAY_OF_MONTH}{_STATED_YEAR}?"
+    rf"|{_DATED_DAY}"
     rf"|\d{{4}}-[01]\d-[0-3]\d(?:T[0-2]\d:[0-5]\d(?::[0-5]\d)?)?(?!\d)"
     rf"|(?<![\d/])[01]?\d/[0-3]?\d/(?:\d{{4}}|\d\d)(?![\d/]))"
 )
@@ -133,8 +152,8 @@ _AFTER_INTRO = "(?:" + "|".join(
 ) + ")"
 # A bare month needs a day, a year or an introducing word, so that names and verbs stay out.
 _MONTH_ALONE = (
-    rf"(?:{_MONTH_SAFE}(?:,?\s+(?:of\s+)?{_YEAR_OR_SHORT}{_E})?"
-    rf"|{MONTH},?\s+(?:of\s+)?{_YEAR_OR_SHORT}{_E}"
+    rf"(?:{_MONTH_SAFE}(?:\s*,?\s+(?:of\s+)?{_YEAR_OR_SHORT}{_E})?"
+    rf"|{MONTH}\s*,?\s+(?:of\s+)?{_YEAR_OR_SHORT}{_E}"
     rf"|{_AFTER_INTRO}"
     rf"(?-i:May|March)(?!\s+(?-i:[A-Z])))"
 )
@@ -163,9 +182,9 @@ _DATE_CORE = (
     rf"|(?:the\s+)?(?:year|years)\s+{YEAR}{_E}|{_YEAR_WORDS}"
     rf"|{YEAR}{_E}(?:-\d\d(?!\d)|\s*(?:/|-|to)\s*{YEAR}(?=\s+(?:season|period|fiscal|school|academic)))?"
     rf"|\d{{1,4}}\s*(?:B\.?C\.?E?|A\.?D\.?|BCE|CE)(?!\w)|(?-i:AD)\s+\d{{1,4}}(?!\d)"
-    rf"|{_HOLIDAY}(?:,?\s+(?:of\s+)?{YEAR})?{_E}"
+    rf"|{_HOLIDAY}(?:\s*,?\s+(?:of\s+)?{YEAR})?{_E}"
     rf"|(?:the\s+)?(?:same\s+)?(?:year|month|week)(?=\s+(?:ended|ending|before|earlier|ago|to\s+date))"
-    rf"|(?:the\s+)?{_REL}\s+(?:{_UNIT_SING}|{WEEKDAY}|{MONTH}(?:\s*{DAY})?|(?:fiscal\s+)?year)(?!\w)"
+    rf"|(?:the\s+)?{_REL}\s+(?:{_UNIT_SING}|{WEEKDAY}|{MONTH}(?:\s*{DAY}(?:{_COMMA}{YEAR})?)?|(?:fiscal\s+)?year)(?!\w)"
     rf"|(?:the\s+)?(?:day|night|week|month|year)\s+(?:before|after)\s+(?:last|next|yesterday|tomorrow)(?:\s+{WEEKDAY})?"
     rf"|(?:the\s+)?weekend(?!\s+of\s)"
     rf"|(?:year|month|week|day)-(?:earlier|ago|before)(?=\s|$)"
@@ -183,8 +202,11 @@ _DATE_CORE = (
     rf")"
 )
 
+# The day a clock time falls on. The dated day comes first: the first alternative that
+# reaches the clock wins. "05 February 12 01:10 GMT" is BBC's stamp: day, month, 2-digit year.
 _DAY_REF = (
-    rf"(?:{_DEICTIC_DAY}|(?:{WEEKDAY},?\s+)?{MONTH}\s*{DAY}(?:,?\s*{YEAR})?|{WEEKDAY}|{MONTH}\s*{DAY}(?:,?\s*{YEAR})?|(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s*{YEAR})?"
+    rf"(?:{_DEICTIC_DAY}|{_DATED_DAY}|{_WD_LEAD}?{_DAY_OF_MONTH}|{WEEKDAY}"
+    rf"|{DAY}\s+{MONTH}\s+\d\d(?=\s+[0-2]?\d:[0-5]\d)"
     rf"|(?:the\s+)?(?:next|following|previous|same)\s+day|(?:this|last|next)\s+{WEEKDAY})"
 )
 
@@ -194,9 +216,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # clock times, possibly with the day they fall on
     ("time", rf"{_B}(?:(?:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after)|before|after)\s+)?"
              rf"{CLOCK}(?:,?\s+(?:on\s+)?{_DAY_REF})?(?:\s+{_POD})?"),
-    ("time", rf"{_B}{_DAY_REF},?\s+{CLOCK}"),
+    # "June 14 , 2010 6:04 PM"; "at" joins a clock only to a day with its year (a web
+    # stamp: "January 30 , 2011 at 12:11 pm"); "today at 9am" are two expressions
+    ("time", rf"{_B}(?:{_DAY_REF}\s*,?|{_DATED_DAY}\s*,?\s+at)\s+{CLOCK}"),
     # part of a day
-    ("time", rf"{_B}(?:(?:early|late|earlier|later)\s+)?(?:(?:this|last|tomorrow|yesterday|that|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding|{_WD_FULL}|{MONTH}\s*{DAY}(?:,?\s*{YEAR})?)\s+)(?:early\s+|late\s+)?(?:{_POD}){_E}{_NEWSPAPER}"),
+    ("time", rf"{_B}(?:(?:early|late|earlier|later)\s+)?(?:(?:this|last|tomorrow|yesterday|that|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding|{_WD_FULL}|{MONTH}\s*{DAY}(?:{_COMMA}{YEAR})?)\s+)(?:early\s+|late\s+)?(?:{_POD}){_E}{_NEWSPAPER}"),
     ("time", rf"{_B}(?:(?:early|late|earlier|later)\s+)?(?:{_POD})\s+(?:yesterday|today|tomorrow|{_WD_FULL}){_E}"),
     ("time", rf"{_B}(?:(?:early|late|earlier|later)\s+)?(?:tonight|overnight(?=\s*[,.;]))(?!\w)"),
     ("time", rf"{_B}(?:(?:early|late|earlier|later)\s+)?(?:this|that)\s+(?:{_POD})(?!\w)"),
@@ -280,7 +304,9 @@ _REJECT_YEAR_NEXT = re.compile(
     r"dollars|euros|pounds|yen|yuan|tons|tonnes|barrels|cars|units|miles|km|kilometers|feet|meters|metres|"
     r"votes|seats|homes|households|points|students|deaths|cases|rooms|acres|pages|words|patients|members|"
     r"children|residents|refugees|prisoners|police|officers|firms|companies|plants|copies|hectares|"
-    r"victims|visitors|guests|tickets|calories|mg|kg|lbs?|ft|m|cc|hp|rpm|mph|bp|hz|mb|gb)\b",
+    r"victims|visitors|guests|tickets|calories|mg|kg|lbs?|ft|m|cc|hp|rpm|mph|bp|hz|mb|gb)\b"
+    # a 24-hour clock: "1425 local time", "at 1950 GMT"
+    rf"|{_TZ}|\s+hrs\b",
     re.IGNORECASE,
 )
 _REJECT_YEAR_PREV = re.compile(
