@@ -78,6 +78,7 @@ class Resolver:
         span = norm(self.text[start:end])
         self.anchors.pos = start
         self.supported = self.anchors.supported()
+        self.anchors.read_from_ref = False
         if kind == "set":
             return set_value(span)
         if kind == "ref":

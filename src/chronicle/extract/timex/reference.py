@@ -39,7 +39,7 @@ class Anchors:
     def __init__(self, dct: dt.date | None, narrative: bool, text: str = "", *, passages: bool = False) -> None:
         self.dct = dct
         self.text = text
-        self.ref: Point | None = Point(dct, "day") if dct else None
+        self._ref: Point | None = Point(dct, "day") if dct else None
         self.ref_is_dct = True
         # A history text (``narrative``) resolves yearless dates from the story's time. News
         # resolves them from the DCT, unless a fully dated expression was just read; news that
@@ -54,6 +54,8 @@ class Anchors:
         self.ref_pos = 0
         #: where the text last spoke from the moment of writing
         self.present_pos = -1
+        #: whether the expression being resolved was read from the story's firm time
+        self.read_from_ref = False
         #: where the expression being resolved starts
         self.pos = 0
         # earnings reports compare "the quarter" with "a year earlier": the same quarter of the
@@ -63,6 +65,12 @@ class Anchors:
         # "for the nine months, ... compared with a year earlier": a period of several months
         # read after the quarter is compared with the year before, not with a quarter
         self.period_pos = -(10**9)
+
+    @property
+    def ref(self) -> Point | None:
+        """The story's time; a handler that reads it reads the date it resolves from the story."""
+        self.read_from_ref = True
+        return self._ref
 
     @property
     def narrative(self) -> bool:
@@ -103,20 +111,24 @@ class Anchors:
         ):
             # A named weekday ("on Monday") is where the story now is, even though it is found
             # from the DCT: "Two days later" after it counts from that Monday.
-            self._move_ref(res.point, explicit=kind == "date" and bool(YEAR_RE.search(span)))
+            self._move_ref(res.point, explicit=kind == "date" and bool(YEAR_RE.search(span)), deictic=res.deictic)
 
-    def _move_ref(self, p: Point, explicit: bool) -> None:
+    def _move_ref(self, p: Point, explicit: bool, deictic: bool) -> None:
         strong = explicit and p.gran != "year"
         if p.gran in ("decade", "century"):
             return
-        if p.gran == "year" and self.ref is not None and not explicit:
+        if p.gran == "year" and self._ref is not None and not explicit:
             return
-        if (p.gran == "year" and self.ref is not None and p.day.year == self.ref.day.year
-                and ORDER.index(self.ref.gran) < ORDER.index("year")):
+        if (p.gran == "year" and self._ref is not None and p.day.year == self._ref.day.year
+                and ORDER.index(self._ref.gran) < ORDER.index("year")):
             return
-        self.ref_strong = strong or (self.ref_strong and self.pos - self.ref_pos < 1500)
+        # A date read from a fully dated expression keeps the story's time as firm as it was
+        # ("On March 9, 2020 ... By March 20 ... By March 25"), and so does a stated year; a
+        # date read from anything else (a weekday, a number that looked like a year) does not.
+        kept = self.history or explicit or (self.read_from_ref and not deictic)
+        self.ref_strong = strong or (self.ref_strong and kept and self.pos - self.ref_pos < 1500)
         self.ref_supported = explicit or self.supported()
-        self.ref = p
+        self._ref = p
         self.ref_pos = self.pos
         self.ref_is_dct = self.dct is not None and p.gran in ("day", "time") and p.day == self.dct
 
@@ -130,16 +142,16 @@ class Anchors:
         """The anchor of a date written without its year, and whether tense picks the side."""
         dct = self.dct_point()
         if self.narrative and not (tense == 2 and dct is not None):
-            if self.ref is None:
+            if self._ref is None:
                 return dct, True
             return self.ref, self.ref_is_dct
-        if self.ref is not None and self.ref_strong and not self.ref_is_dct and tense != 2 and self._near_ref():
+        if self._ref is not None and self.ref_strong and not self.ref_is_dct and tense != 2 and self._near_ref():
             return self.ref, False
         return dct, True
 
     def day_ref(self) -> Point | None:
         """The day the story is at, for "the next morning": the narrative time if it is a day."""
-        if self.ref is not None and self.ref.gran in ("day", "time"):
+        if self._ref is not None and self._ref.gran in ("day", "time"):
             return self.ref
         return self.dct_point()
 
