@@ -97,8 +97,12 @@ class Chronicle:
         query: str | None = None,
         progress: engine.Progress | None = None,
         language: bool = True,
+        record: bool = False,
     ) -> Timeline:
         """The story's timeline: dated events with their sources and evidence.
+
+        By default it has a number of dates scaled to the story (``dates`` sets it); ``record``
+        gives the full dated record instead, every date with something on it.
 
         ``language=False`` skips the language pipeline (actors, places, claims): the dates
         and summaries are the same, and it is much faster.
@@ -107,7 +111,7 @@ class Chronicle:
             raise InputError("dates must be at least 1")
         if sentences_per_date is not None and sentences_per_date < 1:
             raise InputError("sentences_per_date must be at least 1")
-        options = TimelineOptions(dates, sentences_per_date, since, until, query)
+        options = TimelineOptions(dates, sentences_per_date, since, until, query, record=record)
         return engine.build_timeline(self.store, options, settings=self.settings, progress=progress,
                                      language=language)
 
@@ -147,6 +151,7 @@ def timeline(
     until: dt.date | None = None,
     query: str | None = None,
     language: bool = True,
+    record: bool = False,
     settings: Settings = DEFAULTS,
 ) -> tuple[Timeline, IngestReport]:
     """Build a timeline straight from files, in a throw-away in-memory store."""
@@ -154,6 +159,6 @@ def timeline(
         report = story.ingest(paths, format=format, date=date)
         result = story.timeline(
             dates=dates, sentences_per_date=sentences_per_date, since=since, until=until, query=query,
-            language=language,
+            language=language, record=record,
         )
     return result, report

@@ -260,14 +260,16 @@ def events(store: Store, *, settings: Settings = DEFAULTS, progress: Progress | 
 
 
 def tls_builder(
-    input_docs: Path, n_dates: int, sentences_per_date: int, since: dt.date, until: dt.date
+    input_docs: Path, n_dates: int, sentences_per_date: int, since: dt.date, until: dt.date,
+    *, settings: Settings = DEFAULTS,
 ) -> dict[dt.date, list[str]]:
     """A timeline in the Timeline17 evaluation's shape, built the way ``chronicle timeline`` does."""
     with Store(":memory:") as store:
-        ingest(store, [input_docs])
+        ingest(store, [input_docs], settings=settings)
         result = build_timeline(
             store,
             TimelineOptions(dates=n_dates, sentences_per_date=sentences_per_date, since=since, until=until),
+            settings=settings,
             language=False,
         )
     out: dict[dt.date, list[str]] = {}

@@ -219,6 +219,10 @@ class EventMention:
     #: The confidence of the date (:attr:`Timex.confidence`); below :data:`PLAUSIBLE` the event
     #: is listed, flagged, but kept off the timeline.
     date_confidence: float = 1.0
+    #: Whether this is the date of what the sentence states. A sentence that names several
+    #: dates ("said on Tuesday that after the launches of Dec. 30 and Jan. 2, ...") is shown on
+    #: its own date only; the other dates it names still count as references to them.
+    primary: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,13 +238,19 @@ class LinkedEvent:
 
 @dataclass(frozen=True, slots=True)
 class TimelineOptions:
-    """What timeline the user asked for. ``None`` means "choose automatically"."""
+    """What timeline the user asked for. ``None`` means "choose automatically".
+
+    By default the timeline has a number of dates scaled to the story, as a newsroom's
+    timeline of it would; ``record`` asks for the full dated record instead: every date,
+    weeks and months included.
+    """
 
     dates: int | None = None
     sentences_per_date: int | None = None
     since: dt.date | None = None
     until: dt.date | None = None
     query: str | None = None
+    record: bool = False
 
 
 @dataclass(frozen=True, slots=True)

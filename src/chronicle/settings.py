@@ -40,7 +40,9 @@ class SalienceWeights:
 
 @dataclass(frozen=True, slots=True)
 class SummaryParams:
-    min_words: int = field(default=10, metadata={"help": "Sentences shorter than this (in words) are headlines, bylines, fragments, or too short to say what happened."})
+    min_words: int = field(default=10, metadata={"help": "Sentences shorter than this (in words) are weighed down by (words / min_words) ** short_penalty: short news sentences often say less."})
+    fragment_words: int = field(default=4, metadata={"help": "Shorter than this, or short and not ending like a sentence, a line is a headline, byline or fragment: never a summary."})
+    short_penalty: float = field(default=3.0, metadata={"help": "Exponent of the weight of sentences shorter than min_words."})
     max_words: int = field(default=60, metadata={"help": "Sentences longer than this (in words) are usually run-on extraction errors or lists."})
     long_words: int = field(default=25, metadata={"help": "Beyond this many words a sentence's score is discounted by ``(words / long_words) ** length_penalty``: a long sentence covers more of the centroid without saying more about the day."})
     length_penalty: float = field(default=0.3, metadata={"help": "Exponent of the discount of sentences longer than long_words."})
@@ -56,6 +58,9 @@ class Method:
 
     salience: SalienceWeights = field(default_factory=SalienceWeights, metadata={"help": "How much each kind of evidence for a day weighs."})
     summary: SummaryParams = field(default_factory=SummaryParams, metadata={"help": "How a date's sentences are chosen."})
+    dates_per_root_article: float = field(default=1.5, metadata={"help": "The default timeline has this many dates per square root of the story's articles (a reader's page, not the whole record)."})
+    min_dates: int = field(default=8, metadata={"help": "The default timeline has at least this many dates, when the story has them."})
+    max_dates: int = field(default=30, metadata={"help": "The default timeline has at most this many dates; --all shows the whole record."})
     events_per_date: int = field(default=3, metadata={"help": "Events per date when the user does not say: enough to show what a day held without turning the timeline into a reading list."})
     same_day_report: float = field(default=0.2, metadata={"help": "Overlap of content words above which two outlets' reports of a day are one happening."})
     auto_keep: float = field(default=0.6, metadata={"help": "With the number of events chosen automatically, a further event is shown only when it is at least this central compared with the day's first one."})

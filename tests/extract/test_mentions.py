@@ -60,3 +60,14 @@ def test_undated_article_gives_nothing() -> None:
     article = Article(id="u", text="Crews walked out on Monday over pay and conditions at the port.", published=None)
     assert event_mentions(article, _analysis(article).sentences) == []
     assert _analysis(article).mentions == ()
+
+
+def test_a_sentence_is_on_its_own_date_and_names_the_others() -> None:
+    text = ("The ferry company said on Tuesday that since the strike of May 2 and the talks of May 3, "
+            "no sailing had left the port.")
+    mentions = _analysis(Article(id="a", text=text, published=PUBLISHED)).mentions
+    assert [(m.first.isoformat(), m.primary) for m in mentions] == [
+        ("2024-05-07", True), ("2024-05-02", False), ("2024-05-03", False)]
+    precise = _analysis(Article(id="b", text="Crews struck this week, the union said on Monday.",
+                                published=PUBLISHED)).mentions
+    assert [(m.granularity, m.primary) for m in precise] == [("week", False), ("day", True)]

@@ -8,7 +8,8 @@ import pytest
 
 from chronicle.link import link_mentions
 from chronicle.models import EventMention, TimelineOptions
-from chronicle.timeline import build_timeline, date_label
+from chronicle.settings import Method
+from chronicle.timeline import build_timeline, date_label, dates_for
 from chronicle.timeline.salience import date_salience, spread_dates
 from chronicle.timeline.text import clean_summary
 
@@ -100,10 +101,14 @@ def test_query_keeps_the_thread_of_the_story() -> None:
 def test_full_timeline_keeps_coarse_dates_and_orders_entries() -> None:
     mentions = [*story(), mention("f", 0, "Ferry fares rose several times during May across the bay routes.",
                                   D(2024, 5, 1), D(2024, 6, 2), "in May", "month")]
-    timeline = build_timeline(link_mentions(mentions), [], TimelineOptions())
+    timeline = build_timeline(link_mentions(mentions), [], TimelineOptions(record=True))
     labels = [e.date for e in timeline.entries]
     assert "2024-05" in labels
     assert labels.index("2024-05") < labels.index("2024-05-06")
+    # The default, a reader's page, keeps the record's most salient days only.
+    page = build_timeline(link_mentions(mentions), [], TimelineOptions())
+    assert [e.granularity for e in page.entries] == ["day"] * len(page.entries)
+    assert {e.date for e in page.entries} <= set(labels) and "2024-05-06" in {e.date for e in page.entries}
 
 
 @pytest.mark.parametrize("k", [1, 2])
@@ -151,3 +156,41 @@ def test_a_month_reference_votes_weakly_for_its_days() -> None:
     # Both days are in the month; the vote is shared among its 31 days, so it is weak.
     assert scores[may6] - plain[may6] == pytest.approx(scores[may20] - plain[may20])
     assert 0 < scores[may6] - plain[may6] < 0.1
+
+
+def test_a_readers_page_has_a_number_of_dates_scaled_to_the_story() -> None:
+    method = Method()
+    assert dates_for(3, method) == method.min_dates
+    assert dates_for(75, method) == 13 and dates_for(300, method) == 26
+    assert dates_for(100_000, method) == method.max_dates
+    days = [D(2024, 1, 1) + dt.timedelta(days=i) for i in range(60)]
+    mentions = [mention(f"a{i}", 0, f"Crews at pier {i} walked out over pay on the {i}th day of the dispute.", day, day)
+                for i, day in enumerate(days)]
+    page = build_timeline(link_mentions(mentions, record=True), [], TimelineOptions())
+    assert len(page.entries) == method.min_dates  # no articles given: the smallest page
+    record = build_timeline(link_mentions(mentions, record=True), [], TimelineOptions(record=True))
+    assert len(record.entries) == 60
+
+
+def test_a_sentence_naming_several_dates_is_shown_on_its_own_date_only() -> None:
+    said = "The union said on Tuesday that since the walkout of May 2, no ferry had sailed."
+    mentions = [
+        mention("a", 3, said, D(2024, 5, 7), D(2024, 5, 8), "on Tuesday"),
+        EventMention(article_id="a", sentence_index=3, sentence=said, start=0, end=len(said), first=D(2024, 5, 2),
+                     last=D(2024, 5, 2), granularity="day", time_expression="May 2", published=D(2024, 5, 8),
+                     source="outlet-a", primary=False),
+    ]
+    for options in (TimelineOptions(record=True), TimelineOptions(), TimelineOptions(dates=2)):
+        timeline = build_timeline(link_mentions(mentions, record=options.dates is None), [], options)
+        shown = [e.date for e in timeline.entries for event in e.events if event.summary == said]
+        assert shown == ["2024-05-07"], options
+
+
+def test_a_short_sentence_is_weighed_down_not_left_out() -> None:
+    short = "The mayor resigned yesterday, the council said."
+    timeline = build_timeline(link_mentions([mention("a", 2, short, D(2024, 5, 7), D(2024, 5, 8), "yesterday")],
+                                            record=True), [], TimelineOptions(record=True))
+    assert [event.summary for e in timeline.entries for event in e.events] == [short]
+    fragment = build_timeline(link_mentions([mention("a", 0, "Ferry strike: day two", D(2024, 5, 7), D(2024, 5, 7))],
+                                            record=True), [], TimelineOptions(record=True))
+    assert fragment.entries == ()

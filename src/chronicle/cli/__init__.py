@@ -160,7 +160,9 @@ def articles(db: str, fmt: str, no_copies: bool) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to this file.")
 @click.option("--input-format", type=_INPUT_FORMATS, help="Format of PATHS (default: detected per file).")
 @click.option("--date", callback=_parse_day, help="Publication date for inputs that carry none.")
-@click.option("--dates", type=click.IntRange(min=1), help="Number of dates (default: all).")
+@click.option("--dates", type=click.IntRange(min=1),
+              help="Number of dates (default: scaled to the story, a reader's page; see --all).")
+@click.option("--all", "record", is_flag=True, help="The full dated record: every date, weeks and months included.")
 @click.option("--sentences-per-date", type=click.IntRange(min=1), help="Events per date (default: 3).")
 @click.option("--since", callback=_parse_day, help="First date (YYYY-MM-DD).")
 @click.option("--until", callback=_parse_day, help="Last date (YYYY-MM-DD).")
@@ -177,6 +179,7 @@ def timeline(
     input_format: str | None,
     date: dt.date | None,
     dates: int | None,
+    record: bool,
     sentences_per_date: int | None,
     since: dt.date | None,
     until: dt.date | None,
@@ -198,7 +201,7 @@ def timeline(
             # The tls format has no place for actors or claims: skip the language pipeline.
             result = story.timeline(dates=dates, sentences_per_date=sentences_per_date, since=since,
                                     until=until, query=query, progress=advance,
-                                    language=language and fmt != "tls")
+                                    language=language and fmt != "tls", record=record)
     if report is not None and (report.rejections or report.undated or report.copies):
         _report(report, _stderr())
     if fmt == "text" and output is None:

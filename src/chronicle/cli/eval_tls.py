@@ -38,7 +38,7 @@ def _console(*, stderr: bool = False) -> Console:
     return console
 
 
-def _product_builder(err: Console) -> TimelineBuilder:
+def _product_builder(err: Console, setting_pairs: tuple[tuple[str, str], ...] = ()) -> TimelineBuilder:
     # Imported here, not at module load: the engine pulls in spaCy and friends, which
     # `--baseline` runs and `--help` should not pay for, and it may not exist yet at all.
     try:
@@ -49,7 +49,13 @@ def _product_builder(err: Console) -> TimelineBuilder:
             f"({escape(str(exc))}); scoring the pubcount baseline instead"
         )
         return pubcount_lead_baseline
-    return tls_builder
+    if not setting_pairs:
+        return tls_builder
+    import functools
+
+    from chronicle.settings import DEFAULTS
+
+    return functools.partial(tls_builder, settings=DEFAULTS.with_values(dict(setting_pairs)))
 
 
 def _f_cells(scores: TlsScores) -> list[str]:
@@ -103,7 +109,10 @@ def _average_table(report: Report) -> Table:
     default=None,
     help="Score a reference baseline instead of chronicle's timeline builder.",
 )
-def tls(data_dir: Path, predictions_dir: Path | None, baseline: str | None) -> None:
+@click.option("--setting", "setting_pairs", type=(str, str), multiple=True, metavar="NAME VALUE",
+              help="Build chronicle's timelines with this setting (repeatable; see 'chronicle settings').")
+def tls(data_dir: Path, predictions_dir: Path | None, baseline: str | None,
+        setting_pairs: tuple[tuple[str, str], ...]) -> None:
     """Score timelines built from DATA_DIR (Timeline17 layout) against its gold timelines.
 
     DATA_DIR holds topic folders, each with InputDocs/<YYYY-MM-DD>/ articles and
@@ -116,7 +125,7 @@ def tls(data_dir: Path, predictions_dir: Path | None, baseline: str | None) -> N
     if baseline is not None:
         builder, system = _BASELINES[baseline], f"baseline {baseline}"
     else:
-        builder, system = _product_builder(err), "chronicle"
+        builder, system = _product_builder(err, setting_pairs), "chronicle"
         if builder is pubcount_lead_baseline:
             system = "baseline pubcount (fallback)"
 

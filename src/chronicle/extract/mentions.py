@@ -10,6 +10,7 @@ timeline summarization (news-tls's DATEWISE) draws a date's summary from them to
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from chronicle.extract.boilerplate import COMMENT_HEADER
@@ -17,8 +18,9 @@ from chronicle.models import PLAUSIBLE, Article, EventMention, Granularity, Sent
 
 __all__ = ["LEAD_SENTENCES", "event_mentions", "lead_index", "mentions_component"]
 
-# Granularities precise enough to put an event on a timeline.
-_TIMELINE_GRANULARITIES: frozenset[Granularity] = frozenset(("day", "week", "month"))
+# Granularities precise enough to put an event on a timeline, finest first.
+_PRECISION: tuple[Granularity, ...] = ("day", "week", "month")
+_TIMELINE_GRANULARITIES: frozenset[Granularity] = frozenset(_PRECISION)
 #: Undated sentences at the top of an article that are taken to report the day's news:
 #: news-tls collects a publication date's candidate sentences from the first five.
 LEAD_SENTENCES = 3
@@ -44,6 +46,25 @@ def _dates_referred(sentence: Sentence) -> list[Timex]:
     return out
 
 
+#: Words that put a date in a subordinate phrase ("after the launches of Dec. 30", "since
+#: May 2"): the date of something the sentence's own statement is set against.
+_SUBORDINATE = re.compile(
+    r"\b(?:after|before|since|until|till|following|than|prior\s+to|ahead\s+of)\b[^,;:.!?\"“”]*$", re.IGNORECASE
+)
+
+
+def _own_date(sentence: Sentence, referred: list[Timex]) -> Timex | None:
+    """The date of what the sentence states: its most precise date not set in a subordinate
+    phrase, the first of them ("visited factories this week, KCNA reported on Wednesday" is
+    shown on the Wednesday)."""
+    if not referred:
+        return None
+    own = [t for t in referred
+           if not _SUBORDINATE.search(sentence.text[max(0, t.start - sentence.start - 80) : t.start - sentence.start])]
+    pool = own or referred
+    return min(pool, key=lambda t: _PRECISION.index(t.granularity or "month"))
+
+
 def event_mentions(article: Article, sentences: tuple[Sentence, ...]) -> list[EventMention]:
     """One mention per (sentence, date referred to), plus the undated lead sentences.
 
@@ -58,7 +79,7 @@ def event_mentions(article: Article, sentences: tuple[Sentence, ...]) -> list[Ev
     mentions: list[EventMention] = []
 
     def add(sentence: Sentence, first: dt.date, last: dt.date, granularity: Granularity,
-            expression: str | None) -> None:
+            expression: str | None, primary: bool = True) -> None:
         mentions.append(
             EventMention(
                 article_id=article.id,
@@ -72,6 +93,7 @@ def event_mentions(article: Article, sentences: tuple[Sentence, ...]) -> list[Ev
                 time_expression=expression,
                 published=published,
                 source=article.source,
+                primary=primary,
             )
         )
 
@@ -79,9 +101,10 @@ def event_mentions(article: Article, sentences: tuple[Sentence, ...]) -> list[Ev
         if COMMENT_HEADER.search(sentence.text):
             break
         referred = _dates_referred(sentence)
+        own = _own_date(sentence, referred)
         for timex in referred:
             assert timex.first is not None and timex.last is not None and timex.granularity is not None
-            add(sentence, timex.first, timex.last, timex.granularity, timex.text)
+            add(sentence, timex.first, timex.last, timex.granularity, timex.text, primary=timex is own)
         if not referred and lead <= sentence.index < lead + LEAD_SENTENCES and (
             sentence.index == lead or _is_prose(sentence.text)
         ):

@@ -63,6 +63,16 @@ def _statement_factor(text: str, params: SummaryParams) -> float:
     return 1.0
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
+
+
+def _length_ok(text: str, words: int, p: SummaryParams) -> bool:
+    """Long enough to say what happened: a headline or a fragment is not a summary."""
+    if words > p.max_words or words < p.fragment_words:
+        return False
+    return words >= p.min_words or bool(_SENTENCE_END.search(text.rstrip()))
+
+
 def summarize_date(
     candidates: Sequence[Candidate],
     k: int,
@@ -95,11 +105,17 @@ def summarize_date(
             continue
         best: tuple[float, EventMention] | None = None
         for m in c.event.mentions:
+            if not m.primary:
+                continue  # the sentence is shown on the date of what it states
             text = clean_summary(m.sentence)
             words = _words(text)
-            if not p.min_words <= words <= p.max_words:
+            if not _length_ok(text, words, p):
                 continue
             s = cosine(vector_of(m), centroid) * _statement_factor(text, p)
+            if words < p.min_words:
+                # Short is not wrong ("The mayor resigned yesterday, the council said."), but
+                # it usually says less: weighed down, not left out.
+                s *= (words / p.min_words) ** p.short_penalty
             s /= max(1.0, words / p.long_words) ** p.length_penalty
             if best is None or s > best[0]:
                 best = (s, m)

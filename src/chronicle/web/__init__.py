@@ -62,11 +62,13 @@ def create_app(db: str | Path, *, settings: Settings = DEFAULTS) -> FastAPI:
         since: dt.date | None = None,
         until: dt.date | None = None,
         query: str | None = None,
+        all: bool = False,
     ) -> dict[str, Any]:
-        """The timeline in the ``chronicle.timeline/1`` JSON contract."""
+        """The timeline in the ``chronicle.timeline/1`` JSON contract (``all``: the full record)."""
         with story() as opened:
             result = opened.timeline(
-                dates=dates, sentences_per_date=sentences_per_date, since=since, until=until, query=query
+                dates=dates, sentences_per_date=sentences_per_date, since=since, until=until, query=query,
+                record=all,
             )
             return timeline_dict(result)
 
