@@ -42,6 +42,7 @@ class SalienceWeights:
 class SummaryParams:
     min_words: int = field(default=10, metadata={"help": "Sentences shorter than this (in words) are weighed down by (words / min_words) ** short_penalty: short news sentences often say less."})
     fragment_words: int = field(default=4, metadata={"help": "Shorter than this, or short and not ending like a sentence, a line is a headline, byline or fragment: never a summary."})
+    question: float = field(default=0.3, metadata={"help": "Factor for a sentence that asks a question instead of stating what happened."})
     short_penalty: float = field(default=3.0, metadata={"help": "Exponent of the weight of sentences shorter than min_words."})
     max_words: int = field(default=60, metadata={"help": "Sentences longer than this (in words) are usually run-on extraction errors or lists."})
     long_words: int = field(default=25, metadata={"help": "Beyond this many words a sentence's score is discounted by ``(words / long_words) ** length_penalty``: a long sentence covers more of the centroid without saying more about the day."})
@@ -67,7 +68,7 @@ class Method:
     next_day_leads: float = field(default=1.0, metadata={"help": "Weight of the next day's undated leads among a date's summary candidates (the news of a day is often printed the day after, without 'yesterday')."})
     late_report: float = field(default=0.7, metadata={"help": "Weight, among a date's summary candidates, of an event first reported more than late_after_days after the date."})
     late_after_days: int = field(default=7, metadata={"help": "Days after the date beyond which a report counts as late (see late_report)."})
-    spread: float = field(default=0.3, metadata={"help": "How strongly a chosen date damps the salience of the days near it (see spread_dates)."})
+    spread: float = field(default=0.35, metadata={"help": "How strongly a chosen date damps the salience of the days near it (see spread_dates)."})
     spread_scale: float = field(default=0.5, metadata={"help": "Reach of the damping, as a fraction of the mean gap between the dates asked for."})
 
 

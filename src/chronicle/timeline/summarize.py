@@ -56,7 +56,9 @@ def _words(text: str) -> int:
 
 def _statement_factor(text: str, params: SummaryParams) -> float:
     """Below 1 for sentences that report what someone said instead of what happened."""
-    if _QUOTE_OPEN.search(text) or text.rstrip().endswith("?"):
+    if text.rstrip(" \"'”’)").endswith("?"):
+        return params.question  # a question asks; it does not say what happened
+    if _QUOTE_OPEN.search(text):
         return params.reported_speech * params.reported_speech
     if _REPORTING.search(text[-60:]):
         return params.reported_speech
