@@ -48,3 +48,16 @@ def test_quote_attribution_figures_hold(shared: Path) -> None:
         for kind, floor in floors.items():
             measured = roles[role][kind]["f"]
             assert measured >= floor - TOLERANCE, f"{role} {kind} F1: {measured:.4f} < {floor}"
+
+
+@pytest.mark.slow
+def test_real_news_dates_hold(shared: Path) -> None:
+    from chronicle.evaluation.dates import far_dated_events, load_gold, product_resolve, score_dates
+
+    pinned = FLOOR["real_news_dates"]
+    scores = score_dates(load_gold(ROOT / "tests" / "extract" / "real_news_dates.tsv"), shared / "bench" / "t17",
+                         product_resolve)
+    assert scores.overall.accuracy >= pinned["accuracy"] - TOLERANCE, scores.overall.accuracy
+    assert scores.overall.wrong_year_rate <= pinned["wrong_year_rate_max"] + TOLERANCE, scores.overall.wrong_year_rate
+    far = far_dated_events(shared / "bench" / "t17")
+    assert far.share <= pinned["far_events_max"] + TOLERANCE, (far.share, far.examples[:10])

@@ -62,6 +62,8 @@ class Method:
     dates_per_root_article: float = field(default=1.5, metadata={"help": "The default timeline has this many dates per square root of the story's articles (a reader's page, not the whole record)."})
     min_dates: int = field(default=8, metadata={"help": "The default timeline has at least this many dates, when the story has them."})
     max_dates: int = field(default=30, metadata={"help": "The default timeline has at most this many dates; --all shows the whole record."})
+    coverage_margin_days: int = field(default=30, metadata={"help": "The default timeline shows days within this many days of the story's coverage (first to last publication date)..."})
+    background_articles: int = field(default=3, metadata={"help": "... and days outside it that at least this many articles refer to."})
     events_per_date: int = field(default=3, metadata={"help": "Events per date when the user does not say: enough to show what a day held without turning the timeline into a reading list."})
     same_day_report: float = field(default=0.2, metadata={"help": "Overlap of content words above which two outlets' reports of a day are one happening."})
     auto_keep: float = field(default=0.6, metadata={"help": "With the number of events chosen automatically, a further event is shown only when it is at least this central compared with the day's first one."})

@@ -199,8 +199,8 @@ def build_timeline(
     def in_bounds(day: dt.date) -> bool:
         return not ((options.since and day < options.since) or (options.until and day > options.until))
 
-    def ranked_days(wanted: int) -> list[dt.date]:
-        in_range = {d: s for d, s in salience.items() if in_bounds(d)}
+    def ranked_days(wanted: int, eligible: dict[dt.date, float] | None = None) -> list[dt.date]:
+        in_range = {d: s for d, s in (eligible or salience).items() if in_bounds(d)}
         first_day = options.since or min(in_range, default=dt.date.min)
         last_day = options.until or max(in_range, default=dt.date.min)
         span = (last_day - first_day).days + 1 if in_range else 1
@@ -245,7 +245,8 @@ def build_timeline(
             # A reader's page: the most salient days of the record, in the record's words.
             wanted = dates_for(len(articles), method)
             by_label = {e.date: e for e in entries if e.granularity == "day"}
-            chosen = [d for d in ranked_days(wanted) if d.isoformat() in by_label][:wanted]
+            eligible = _story_days(salience, kept, method)
+            chosen = [d for d in ranked_days(wanted, eligible) if d.isoformat() in by_label][:wanted]
             entries = [by_label[d.isoformat()] for d in chosen]
 
     def order(entry: TimelineEntry) -> tuple[dt.date, int]:
@@ -254,6 +255,23 @@ def build_timeline(
 
     entries.sort(key=order)
     return Timeline(entries=tuple(entries), articles=tuple(articles))
+
+
+def _story_days(salience: dict[dt.date, float], events: list[LinkedEvent], method: Method) -> dict[dt.date, float]:
+    """The days a reader's page may show: those of the story's coverage, and the background
+    days several articles refer to (a lone article's aside about 1982 is not the story)."""
+    published = sorted({m.published for e in events for m in e.mentions})
+    if not published:
+        return salience
+    margin = dt.timedelta(days=method.coverage_margin_days)
+    first, last = published[0] - margin, published[-1] + margin
+    referring: dict[dt.date, set[str]] = defaultdict(set)
+    for event in events:
+        for m in event.mentions:
+            if m.granularity == "day" and m.time_expression is not None:
+                referring[m.first].add(m.article_id)
+    return {d: s for d, s in salience.items()
+            if first <= d <= last or len(referring[d]) >= method.background_articles}
 
 
 def dates_for(articles: int, method: Method) -> int:
