@@ -5,9 +5,15 @@ Every name, place and text here is invented.
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import pytest
 
+from chronicle import Chronicle
+from chronicle.extract import analyse
 from chronicle.extract.furniture import article_body_end, find_furniture, furniture_spans, in_furniture
+from chronicle.models import Article
 
 LEAD = "The dockers' union ended its strike at Portville harbour on Wednesday after a new pay offer."
 
@@ -146,6 +152,18 @@ def test_prose_is_not_marked(sentence: str) -> None:
         assert article_body_end(text) == len(text)
 
 
+def test_a_credit_glued_to_the_first_sentence_is_cut_off_it() -> None:
+    text = ("Dockers end strike\nPhotograph: Jane Roe/AP The dockers' union ended its strike at Portville "
+            "harbour on Wednesday after the port authority raised its pay offer.\n")
+    article = Article(id="a", text=text, published=dt.date(2021, 3, 4))
+    ((_, analysis),) = analyse([article], language=False)
+    assert [s.text for s in analysis.sentences] == [
+        "Dockers end strike", "Photograph: Jane Roe/AP",
+        "The dockers' union ended its strike at Portville harbour on Wednesday after the port authority "
+        "raised its pay offer."]
+    assert [m.sentence for m in analysis.mentions] == [analysis.sentences[2].text]
+
+
 def test_comments_whose_header_follows_them_start_after_the_post_byline() -> None:
     text = (LEAD + "\nBy Jane Roe | March 4 , 2021 ; 2:58 PM ET Great news for the town .\n"
             "I hope it lasts .\nPosted by : quaywatcher | March 4 , 2021 4:12 PM | Report abuse\n")
@@ -159,3 +177,43 @@ def test_in_furniture_needs_most_of_the_span() -> None:
     assert not in_furniture(spans, 0, 10) and not in_furniture(spans, 15, 30) and not in_furniture((), 0, 5)
     assert not in_furniture(spans, 15, 35)  # 5 + 5 of 20: half is not most
     assert in_furniture(spans, 14, 36)
+
+
+ARTICLE = """date: 2021-03-04
+source: Portville Gazette
+
+Dockers end strike at Portville harbour
+Page last updated at 14:03 GMT, Thursday, 4 March 2021
+Share this article
+Photograph: Jane Roe/Example Agency
+Image caption Dockers said they would return to work on Monday 1 March 2021
+The dockers' union ended its strike at Portville harbour on Wednesday after the port authority raised its pay offer.
+"We have won a fair deal for every worker on the quay," said union leader Tom Baker.
+The first ships were unloaded on Thursday morning, harbour master Ann Lee said.
+Comments (2)
+At 4:12 pm on 04 Mar 2021 , quaywatcher wrote : I was at the gates on 28 February 2021 and nobody was working.
+My cousin said the strike would last until April.
+At 5:30 pm on 04 Mar 2021 , portfan wrote : The mayor told me on Tuesday that the deal was done weeks ago.
+"""
+
+
+def test_furniture_stays_out_of_the_timeline_and_the_claims(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "strike.txt").write_text(ARTICLE, encoding="utf-8")
+    with Chronicle(tmp_path / "s.db") as story:
+        assert story.ingest([tmp_path / "in"]).added == ("strike",)
+        timeline = story.timeline()
+        evidence = [ev.sentence for e in timeline.entries for event in e.events for ev in event.evidence]
+        assert any("ended its strike" in s for s in evidence)
+        for word in ("updated", "Share", "Photograph", "caption", "Comments", "wrote", "cousin", "mayor"):
+            assert not any(word in s for s in evidence), (word, evidence)
+        days = {e.date for e in timeline.entries}
+        assert "2021-03-03" in days  # Wednesday, from the article
+        assert not days & {"2021-02-28", "2021-03-01", "2021-03-02", "2021-04"}  # from furniture only
+        claims = story.claims()
+        assert any("fair deal" in c.text for c in claims)
+        for claim in claims:
+            assert "return to work" not in claim.text and "strike would last" not in claim.text, claim
+            assert "deal was done" not in claim.text, claim
+        said = [c.text for c in timeline.claims]
+        assert not any("return to work" in text for text in said)
