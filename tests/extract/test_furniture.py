@@ -59,6 +59,7 @@ FURNITURE = [
     ("Image caption Dockers gather at the harbour gates", "caption"),
     ("A crane stands idle at the harbour on Tuesday. (AP Photo/Jane Roe)", "caption"),
     ("GRAPHIC : Jane Roe - The Portville Gazette , March 4 , 2021", "caption"),
+    ("Editor's note: Gazette moderators choose the questions for our guests.", "caption"),
     # buttons, prompts and links
     ("Share this article", "share"),
     ("Share on Facebook", "share"),
@@ -90,6 +91,8 @@ FURNITURE = [
     ("-LRB- Reporting by Jane Roe ; Editing by John Doe -RRB-", "reporting by"),
     ("This article was amended on 6 March 2021 to correct the name of the union.", "correction note"),
     ("You can email the author at jane.roe@example.com", "email the author"),
+    ("This content has been removed as our licence has expired.", "removed"),
+    ("BACK {current} of {total} NEXT", "slideshow"),
 ]
 
 #: Article sentences that only use a furniture word: never marked.
@@ -124,6 +127,9 @@ PROSE = [
     "Mr Roe said: \"We share the same goal.\"",
     "More than 200 workers joined the strike.",
     "Sign language interpreters were at the meeting.",
+    "The editor's note to staff said the paper would close in June.",
+    "This content was removed from the site on Friday, the council said.",
+    "@portville is the harbour's account on the site.",
 ]
 
 
