@@ -158,16 +158,41 @@ def test_prose_is_not_marked(sentence: str) -> None:
         assert article_body_end(text) == len(text)
 
 
-def test_a_credit_glued_to_the_first_sentence_is_cut_off_it() -> None:
-    text = ("Dockers end strike\nPhotograph: Jane Roe/AP The dockers' union ended its strike at Portville "
-            "harbour on Wednesday after the port authority raised its pay offer.\n")
+BODY = ("The dockers' union ended its strike at Portville harbour on Wednesday after the port authority "
+        "raised its pay offer.")
+
+
+@pytest.mark.parametrize("glued", [
+    "Photograph: Jane Roe/AP",  # Guardian
+    "Photograph : Jane Roe\\/Reuters",
+    "Thursday 4 March 2021 14.03 GMT",
+    "PORTVILLE | Thu Mar 4 , 2021 3:36 am EST",  # Reuters
+    "Thursday , March 4 , 2021 ; 9:30 PM",  # Washington Post
+    "4 March 2021 Last updated at 14:03 GMT Help",  # BBC
+    "Jane Roe | 08:17 UK time , Thursday , 4 March 2021",
+    "March 4 , 2021 - 7:48 AM | by : Jane Roe",  # Fox
+    "(AP Photo/Jane Roe) (Jane Roe - AP)",
+])
+def test_furniture_glued_to_the_first_sentence_is_cut_off_it(glued: str) -> None:
+    text = f"Dockers end strike\n{glued} {BODY}\n"
     article = Article(id="a", text=text, published=dt.date(2021, 3, 4))
     ((_, analysis),) = analyse([article], language=False)
-    assert [s.text for s in analysis.sentences] == [
-        "Dockers end strike", "Photograph: Jane Roe/AP",
-        "The dockers' union ended its strike at Portville harbour on Wednesday after the port authority "
-        "raised its pay offer."]
-    assert [m.sentence for m in analysis.mentions] == [analysis.sentences[2].text]
+    assert [s.text for s in analysis.sentences] == ["Dockers end strike", glued, BODY]
+    assert [m.sentence for m in analysis.mentions] == [BODY]
+
+
+def test_a_gallery_caption_before_its_credit_is_furniture() -> None:
+    text = (LEAD + "\nMarch 2 : A crane stands idle at the quay in Portville .\n"
+            "AP PORTVILLE -- Ships were unloaded again on Thursday .\n")
+    assert [(m.rule, text[m.start:m.end]) for m in find_furniture(text)] == [
+        ("caption", "March 2 : A crane stands idle at the quay in Portville ."), ("photo credit", "AP")]
+
+
+def test_dated_comment_lines_start_the_comments_when_there_are_several() -> None:
+    one = LEAD + "\n30th March 2021 - 16:05 I was at the gates .\n"
+    assert find_furniture(one) == []
+    several = one + "It was cold .\n30th March 2021 - 14:41 So was I .\n"
+    assert article_body_end(several) == len(LEAD) + 1
 
 
 def test_comments_whose_header_follows_them_start_after_the_post_byline() -> None:

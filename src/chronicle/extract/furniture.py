@@ -104,12 +104,15 @@ def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
 #: The header of a reader comment that comes before the comment ("At 12:32 pm on 09 Jun 2010 ,
 #: dancer54 wrote :", "January 31, 2011 at 4:52 pm | Reply"), or the line that opens a thread
 #: ("We welcome comments that advance the story ..."): the tail starts where it does.
+_STAMPED_COMMENT = rf"\d{{1,2}}(?:st|nd|rd|th){_SP1}{_MONTH}{_SP1}{_YEAR}{_SP}-{_SP}\d{{1,2}}:\d{{2}}\b"
 _HEADERS_BEFORE: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_rx(rf"(?:\bAt{_SP1})?\b\d{{1,2}}[:.]\d{{2}}(?:{_SP}[ap]m)?{_SP1}(?:on{_SP1})?{_DATE}{_COMMA}[^\n,]{{1,60}}?{_SP1}"
          rf"wrote{_SP}:"), ("wrote",)),
     (_rx(rf"^{_SP}--{_SP}[A-Z][a-z]+\.?{_SP1}\d{{1,2}}{_SP},{_SP}\d{{4}}{_SP},?{_SP}\d{{1,2}}:\d{{2}}"), ("--",)),
     (_rx(rf"^{_SP}(?:[^\n]{{1,60}}?{_SP1}says{_SP}:?{_SP}\n{_SP})?{_STAMP}{_BAR}Reply\b"), ("Reply",)),
     (_rx(rf"\bWe{_SP1}welcome{_SP1}comments{_SP1}that{_SP1}advance{_SP1}the{_SP1}story\b"), ("We welcome",)),
+    # "30th June 2012 - 14:41 I think ...": the first of at least two such lines
+    (_rx(rf"^{_SP}{_STAMPED_COMMENT}(?=[\s\S]*\n{_SP}{_STAMPED_COMMENT})"), ("th ", "st ", "nd ", "rd ")),
 )
 #: The header of a reader comment that comes after the comment ("Posted by : K | September 24
 #: , 2008 3:54 PM | Report abuse", "Posted by Jane Roe on April 3 , 2005 02:13 PM .", a
@@ -226,7 +229,7 @@ _SPAN_RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
         rf"^{_SP}{_WEEKDAY}{_COMMA}{_MONTH}{_SP1}{_DAY}{_COMMA}{_YEAR}{_SP};{_SP}{_TIME}"
         rf"|^{_SP}[^\n|]{{1,60}}{_BAR}(?:{_WEEKDAY}{_SP1})?{_MONTH}{_SP1}{_DAY}{_COMMA}{_YEAR}{_SP1}{_TIME}"
         rf"|^{_SP}[^\n|]{{1,60}}{_BAR}{_TIME}(?:{_SP1}time)?{_COMMA}{_DATE}"
-        rf"|^{_SP}{_DATE}{_SP}-{_SP}{_TIME}{_BAR}by{_SP}:?{_SP}{_NAME_WORD}(?:{_SP1}{_NAME_WORD}){{0,2}}"), ("|", *_WEEKDAY_KEYS)),
+        rf"|^{_SP}{_DATE}{_SP}-{_SP}{_TIME}{_BAR}by{_SP}:?{_SP}{_NAME_WORD}(?:{_SP1}{_NAME_AFTER})?"), ("|", *_WEEKDAY_KEYS)),
     # "By Jane Roe | June 3 , 2010 ; 9:30 PM ET | Permalink | Comments (2)",
     # "Posted by Jane Roe at 01:12 PM | Comments (10) | Permalink", "Apr 29 , 2009 09:23 UTC By Jane Roe"
     ("blog byline", _rx(
@@ -238,6 +241,11 @@ _SPAN_RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
     ("photo credit", _rx(rf"\b(?:Photograph|Photo|Picture)s?(?:{_SP1}credits?)?{_COLON}{_CREDIT}"), ("Photo", "Picture")),
     # "REUTERS\/Jane Roe" at the start of a line
     ("photo credit", _rx(rf"^{_SP}REUTERS(?:{_SLASH}{_NAME_WORD}(?:{_SP1}{_NAME_AFTER})?)+"), ("REUTERS",)),
+    # "AP WASHINGTON -- ...", "AP2010 The port ...": an agency's credit glued to the next line
+    ("photo credit", _rx(rf"^{_SP}AP(?:{_YEAR}\b|(?={_SP1}[A-Z]{{2,}}\b))"), ("AP",)),
+    # "(AP Photo/Jane Roe) (Jane Roe - AP)"
+    ("photo credit", _rx(rf"{_LP}{_SP}(?:AP|AFP){_SP1}Photo{_SLASH}[^\n()]{{1,60}}?{_RP}"
+                         rf"(?:{_SP}{_LP}[^\n()]{{1,60}}?-{_SP}(?:AP|AFP){_SP}{_RP})?"), ("Photo",)),
     # "This article was amended on 6 May 2010 .", "This post was last changed at 06:36 PM , April 2 2005 , ..."
     ("correction note", _rx(
         rf"\bThis{_SP1}(?:article|story|post|blog{_SP1}post){_SP1}(?:was|has{_SP1}been){_SP1}"
@@ -363,10 +371,13 @@ _POST_END_REACH = 2000
 
 #: A caption that ends with where and when its picture was taken ("... in Houston June 3 , 2010 .").
 _DATED_CAPTION = re.compile(rf"{_MONTH}{_SP1}{_DAY}{_COMMA}{_YEAR}{_SP}\.$")
+#: A gallery's caption: "June 17 : A crane lifts ...", "In this May 26 , 2010 photo , ..."
+_GALLERY_CAPTION = re.compile(rf"(?:{_MONTH}{_SP1}{_DAY}(?:{_COMMA}{_YEAR})?{_COLON}|In{_SP1}this\b[^\n]{{0,40}}\bphoto\b)")
 
 
 def _captions_before_credits(text: str, lines: Sequence[Span], marks: Sequence[Mark]) -> Iterator[Mark]:
-    """A picture's caption: the dated line just before a line that starts with its credit."""
+    """A picture's caption: the line just before a line that starts with its credit, when it
+    ends with the picture's date or starts like a gallery's caption."""
     starts = [s for s, _ in lines]
     for mark in marks:
         if mark.rule != "photo credit":
@@ -374,7 +385,7 @@ def _captions_before_credits(text: str, lines: Sequence[Span], marks: Sequence[M
         i = bisect.bisect_left(starts, mark.start)
         if i < len(starts) and starts[i] == mark.start and i > 0:
             s, e = lines[i - 1]
-            if e - s <= _LONGEST_LINE and _DATED_CAPTION.search(text, s, e):
+            if e - s <= _LONGEST_LINE and (_DATED_CAPTION.search(text, s, e) or _GALLERY_CAPTION.match(text, s, e)):
                 yield Mark(s, e, "caption")
 
 
