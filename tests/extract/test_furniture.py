@@ -59,7 +59,7 @@ FURNITURE = [
     ("Image caption Dockers gather at the harbour gates", "caption"),
     ("A crane stands idle at the harbour on Tuesday. (AP Photo/Jane Roe)", "caption"),
     ("GRAPHIC : Jane Roe - The Portville Gazette , March 4 , 2021", "caption"),
-    ("Editor's note: Gazette moderators choose the questions for our guests.", "caption"),
+    ("Editor's note: Gazette moderators choose the questions for our guests.", "editor's note"),
     # buttons, prompts and links
     ("Share this article", "share"),
     ("Share on Facebook", "share"),
@@ -72,6 +72,7 @@ FURNITURE = [
     ("View comments", "comment count"),
     ("Click here to see the gallery.", "click here"),
     ("For a complete list of ferry times, please click here.", "click here"),
+    ("- - - For a map of the harbour , click here - - -", "click here"),
     ("Related stories", "related"),
     ("Related: Harbour strike ends after nine days", "related"),
     ("More on this story", "related"),

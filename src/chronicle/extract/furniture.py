@@ -171,9 +171,9 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
         rf"(?:{_COLON}(?:by{_SP1})?|{_SP1}by{_SP1})|{_LP}?{_SP}(?=(?:AP|AFP|REUTERS|Reuters){_SP1}Photo|{_AGENCY}{_SP}{_RP}?$))"
         rf"{_CREDIT}(?:{_SP1}Photo(?:{_SLASH}{_CREDIT})?)?{_SP}{_RP}?[^\w\n]{{0,3}}"), ()),
     # "PHOTO : A guard walks past ...", "Image caption A crowd at the gates", "Bottom : A crane ...",
-    # "Photo : A crowd ...", "GRAPHIC : Jane Roe - The Example Post", "Editor's note: ..."
+    # "Photo : A crowd ...", "GRAPHIC : Jane Roe - The Example Post"
     ("caption", re.compile(
-        rf"(?:PHOTOS?|PICTURES?|GRAPHICS?|VIDEO|(?i:editor{_SP}[’']?{_SP}s{_SP1}note)){_SP}(?::|--)[^\n]+"
+        rf"(?:PHOTOS?|PICTURES?|GRAPHICS?|VIDEO){_SP}(?::|--)[^\n]+"
         rf"|(?:Image|Media){_SP1}(?:caption|copyright|source)\b[^\n]*"
         rf"|(?:(?:Photo|Picture)s?(?:{_SP1}credits?)?(?:{_COMMA}(?:Top|Bottom|Left|Right))?|Caption|Top|Bottom|Inset"
         rf"|Pictured){_COLON}(?:(?:A|An|The|This|These)\b[^\n]*|[^\n]*{_YEAR}{_SP}(?:\.|{_RP}[^\w\n]*))"), ()),
@@ -246,6 +246,11 @@ _SPAN_RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
     # "(AP Photo/Jane Roe) (Jane Roe - AP)"
     ("photo credit", _rx(rf"{_LP}{_SP}(?:AP|AFP){_SP1}Photo{_SLASH}[^\n()]{{1,60}}?{_RP}"
                          rf"(?:{_SP}{_LP}[^\n()]{{1,60}}?-{_SP}(?:AP|AFP){_SP}{_RP})?"), ("Photo",)),
+    # "Editor's note: Gazette moderators choose the questions ..." to the end of its line
+    ("editor's note", _rx(rf"\b(?i:editor{_SP}[’']?{_SP}s{_SP1}note){_SP}(?::|--)[^\n]*"), ("ditor",)),
+    # "For a graphic of the route, click here" inside a line
+    ("click here", _rx(rf"\bFor{_SP1}(?:a|an|more|the)\b[^\n.]{{0,100}}?(?:please{_SP1})?(?:click|tap){_SP1}here\b"),
+     ("click", "tap")),
     # "This article was amended on 6 May 2010 .", "This post was last changed at 06:36 PM , April 2 2005 , ..."
     ("correction note", _rx(
         rf"\bThis{_SP1}(?:article|story|post|blog{_SP1}post){_SP1}(?:was|has{_SP1}been){_SP1}"
