@@ -21,8 +21,9 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 from threadpoolctl import ThreadpoolController
 
+from chronicle.extract.furniture import Span, in_furniture
 from chronicle.extract.pipeline import build_nlp, make_doc, make_text_doc, text_steps
-from chronicle.models import Article, ArticleAnalysis, Claim
+from chronicle.models import Article, ArticleAnalysis, Claim, Entity
 from chronicle.settings import Settings
 
 __all__ = ["analyse"]
@@ -69,14 +70,39 @@ def _claims(article: Article, attributions: Iterable[Any]) -> tuple[Claim, ...]:
 
 
 def _from_doc(article: Article, doc: Doc) -> ArticleAnalysis:
+    # The model read the article up to its comments; the furniture before them (bylines,
+    # credits, captions) is no source of claims, events or entities either.
+    furniture: tuple[Span, ...] = doc._.furniture or ()
     return ArticleAnalysis(
-        entities=tuple(doc._.entities or ()),
-        claims=_claims(article, doc._.attributions or ()),
+        entities=_outside_entities(doc._.entities or (), furniture),
+        claims=tuple(c for c in _claims(article, doc._.attributions or ()) if not _claim_in(c, furniture)),
         # The Doc does not know the outlet; the stored form of an event does.
-        events=tuple(replace(e, source=article.source) for e in doc._.events or ()),
+        events=tuple(replace(e, source=article.source) for e in doc._.events or ()
+                     if not in_furniture(furniture, e.start, e.end)),
         sentences=tuple(doc._.sentences or ()),
         mentions=tuple(doc._.mentions or ()),
     )
+
+
+def _claim_in(claim: Claim, furniture: tuple[Span, ...]) -> bool:
+    """Whether a claim's cue, or all of what it says, is furniture."""
+    if claim.cue_span is not None and in_furniture(furniture, *claim.cue_span):
+        return True
+    return bool(claim.content_spans) and all(in_furniture(furniture, s, e) for s, e in claim.content_spans)
+
+
+def _outside_entities(entities: Iterable[Entity], furniture: tuple[Span, ...]) -> tuple[Entity, ...]:
+    """The entities with their mentions outside furniture; one named only there is left out."""
+    if not furniture:
+        return tuple(entities)
+    kept = []
+    for entity in entities:
+        mentions = tuple(m for m in entity.mentions if not in_furniture(furniture, m.start, m.end))
+        if len(mentions) == len(entity.mentions):
+            kept.append(entity)
+        elif mentions:
+            kept.append(replace(entity, mentions=mentions))
+    return tuple(kept)
 
 
 def analyse(

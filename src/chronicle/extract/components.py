@@ -50,14 +50,18 @@ def timex_component(doc: Doc) -> Doc:
 
 
 def sentences_component(doc: Doc) -> Doc:
-    """The article's sentences (the fast rule splitter's), each with its time expressions."""
+    """The article's sentences (the fast rule splitter's, cut at the edges of page furniture),
+    each with its time expressions."""
     text = article_text(doc)
     article: Article | None = doc._.article
     article_id = article.id if article is not None else (doc._.article_id or "")
     timexes: list[Timex] = doc._.timexes or []
+    # Furniture glued to a sentence ("Photograph: Jane Roe/AP The port reopened ...") is a
+    # sentence of its own, so that a sentence is all furniture or none.
+    breaks = [offset for span in doc._.furniture or () for offset in span]
     sentences: list[Sentence] = []
     cursor = 0
-    for index, (start, end) in enumerate(split_sentences(text)):
+    for index, (start, end) in enumerate(split_sentences(text, breaks)):
         inside: list[Timex] = []
         while cursor < len(timexes) and timexes[cursor].start < end:
             if timexes[cursor].start >= start:

@@ -4,16 +4,19 @@ A sentence becomes one mention per distinct date it refers to ("talks began on M
 and collapsed on Thursday" puts something on both days), so that a date's salience can
 count every reference to it. The first sentences of an article that name no date become
 mentions on the publication date: news puts the day's event in its opening lines, and
-timeline summarization (news-tls's DATEWISE) draws a date's summary from them too.
+timeline summarization (news-tls's DATEWISE) draws a date's summary from them too. A sentence
+in page furniture (readers' comments, bylines, photo credits: :mod:`chronicle.extract.furniture`)
+is never a mention.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Any
 
-from chronicle.extract.boilerplate import COMMENT_HEADER
+from chronicle.extract.furniture import Span, furniture_spans, in_furniture
 from chronicle.models import PLAUSIBLE, Article, EventMention, Granularity, Sentence, Timex
 
 __all__ = ["LEAD_SENTENCES", "event_mentions", "lead_index", "mentions_component"]
@@ -65,17 +68,24 @@ def _own_date(sentence: Sentence, referred: list[Timex]) -> Timex | None:
     return min(pool, key=lambda t: _PRECISION.index(t.granularity or "month"))
 
 
-def event_mentions(article: Article, sentences: tuple[Sentence, ...]) -> list[EventMention]:
+def event_mentions(article: Article, sentences: tuple[Sentence, ...],
+                   furniture: Sequence[Span] | None = None) -> list[EventMention]:
     """One mention per (sentence, date referred to), plus the undated lead sentences.
 
     An undated sentence among the first :data:`LEAD_SENTENCES` real sentences is placed
     on the publication date with ``time_expression=None``; the timeline tells the lead
-    itself (``sentence_index == lead_index(...)``) from the sentences after it.
+    itself (``sentence_index == lead_index(...)``) from the sentences after it. Sentences in
+    ``furniture`` (by default, the article's, found again) are left out.
     """
     if article.published is None:
         return []
     published = article.published
+    if furniture is None:
+        furniture = furniture_spans(article.text)
+    sentences = tuple(s for s in sentences if not in_furniture(furniture, s.start, s.end))
     lead = lead_index(sentences)
+    # Lead sentences are counted among the sentences that are not furniture.
+    lead_at = next((i for i, s in enumerate(sentences) if s.index == lead), 0)
     mentions: list[EventMention] = []
 
     def add(sentence: Sentence, first: dt.date, last: dt.date, granularity: Granularity,
@@ -97,15 +107,13 @@ def event_mentions(article: Article, sentences: tuple[Sentence, ...]) -> list[Ev
             )
         )
 
-    for sentence in sentences:
-        if COMMENT_HEADER.search(sentence.text):
-            break
+    for at, sentence in enumerate(sentences):
         referred = _dates_referred(sentence)
         own = _own_date(sentence, referred)
         for timex in referred:
             assert timex.first is not None and timex.last is not None and timex.granularity is not None
             add(sentence, timex.first, timex.last, timex.granularity, timex.text, primary=timex is own)
-        if not referred and lead <= sentence.index < lead + LEAD_SENTENCES and (
+        if not referred and lead_at <= at < lead_at + LEAD_SENTENCES and (
             sentence.index == lead or _is_prose(sentence.text)
         ):
             add(sentence, published, published, "day", None)
@@ -129,5 +137,6 @@ def mentions_component(doc: Any) -> Any:
 
     Typed loosely so that this module, which the store's reader uses too, does not import spaCy.
     """
-    doc._.mentions = tuple(event_mentions(doc._.article, doc._.sentences or ())) if doc._.article else ()
+    article = doc._.article
+    doc._.mentions = tuple(event_mentions(article, doc._.sentences or (), doc._.furniture)) if article else ()
     return doc

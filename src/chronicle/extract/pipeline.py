@@ -13,6 +13,7 @@ Registration with spaCy happens in :func:`build_nlp`, never at import time.
 
 from __future__ import annotations
 
+import bisect
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from chronicle.extract.boilerplate import article_body_end
+from chronicle.extract.furniture import page_furniture
 from chronicle.extract.morphology import MemoizedMorphology, memoizable
 from chronicle.extract.nlp import load_spacy_model
 from chronicle.models import Article
@@ -54,6 +55,13 @@ class ComponentSpec:
 #: chronicle's components, in pipeline order.
 COMPONENTS: tuple[ComponentSpec, ...] = (
     ComponentSpec(
+        "chronicle_furniture",
+        "chronicle.extract.furniture:furniture_component",
+        requires=("doc._.article",),
+        assigns=("doc._.furniture",),
+        model=False,
+    ),
+    ComponentSpec(
         "chronicle_timex",
         "chronicle.extract.components:timex_component",
         requires=("doc._.article", "doc._.dct"),
@@ -63,7 +71,7 @@ COMPONENTS: tuple[ComponentSpec, ...] = (
     ComponentSpec(
         "chronicle_sentences",
         "chronicle.extract.components:sentences_component",
-        requires=("doc._.article", "doc._.timexes"),
+        requires=("doc._.article", "doc._.timexes", "doc._.furniture"),
         assigns=("doc._.sentences",),
         model=False,
     ),
@@ -88,7 +96,7 @@ COMPONENTS: tuple[ComponentSpec, ...] = (
     ComponentSpec(
         "chronicle_mentions",
         "chronicle.extract.mentions:mentions_component",
-        requires=("doc._.article", "doc._.sentences"),
+        requires=("doc._.article", "doc._.sentences", "doc._.furniture"),
         assigns=("doc._.mentions",),
         model=False,
     ),
@@ -108,8 +116,8 @@ PARAGRAPHS = ComponentSpec(
 )
 
 #: Custom attributes chronicle components read and write on a Doc.
-_DOC_EXTENSIONS = ("article", "dct", "article_id", "timexes", "sentences", "entities", "attributions", "claims",
-                   "events", "mentions")
+_DOC_EXTENSIONS = ("article", "dct", "article_id", "furniture", "timexes", "sentences", "entities", "attributions",
+                   "claims", "events", "mentions")
 
 
 def ensure_extensions() -> None:
@@ -187,11 +195,30 @@ def _carry(doc: Doc, article: Article) -> Doc:
 def make_doc(nlp: Language, article: Article) -> Doc:
     """A tokenized Doc of the article's body, carrying the article, ready for ``nlp.pipe``.
 
-    The body stops where readers' comments start: commenters are not sources of the story, and
-    on some pages their talk is most of the text. spaCy runs components on Docs passed in, so
-    the article and its date are on the Doc before any component sees it.
+    The body stops where readers' comments or the page's trailer start: commenters are not
+    sources of the story, and on some pages their talk is most of the text. A sentence starts
+    at each edge of the furniture before that (a credit or a timestamp glued to the first
+    sentence), so that the parser never joins furniture to prose. spaCy runs components on
+    Docs passed in, so the article, its date and its furniture are on the Doc before any
+    component sees it.
     """
-    return _carry(nlp.make_doc(article.text[: article_body_end(article.text)]), article)
+    furniture, body_end = page_furniture(article.text)
+    doc = _carry(nlp.make_doc(article.text[:body_end]), article)
+    doc._.furniture = furniture
+    if furniture:
+        starts = [token.idx for token in doc]
+        forced = set()
+        for edge in {offset for span in furniture for offset in span if offset < body_end}:
+            # The first token at the edge or after the spaces that follow it.
+            i = bisect.bisect_left(starts, edge)
+            if 0 < i < len(doc) and not article.text[edge : starts[i]].strip():
+                forced.add(i)
+        for i in forced:
+            doc[i].is_sent_start = True
+            # Left free, the parser often cuts the forced sentence after its first word.
+            if i + 1 < len(doc) and i + 1 not in forced:
+                doc[i + 1].is_sent_start = False
+    return doc
 
 
 def make_text_doc(vocab: Vocab, article: Article) -> Doc:

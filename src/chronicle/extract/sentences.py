@@ -6,7 +6,9 @@ pipeline's own sentence boundaries replace it where that pipeline runs.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 
 __all__ = ["split_sentences"]
 
@@ -24,8 +26,12 @@ _HEADLINE_MAX = 80
 _PREV_WORD = re.compile(r"([\w.’']+)[.!?]+['\"’”)\]]*$")
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """End-exclusive character spans of the sentences of ``text``, whitespace trimmed."""
+def split_sentences(text: str, breaks: Sequence[int] = ()) -> list[tuple[int, int]]:
+    """End-exclusive character spans of the sentences of ``text``, whitespace trimmed.
+
+    A sentence also ends at each offset in ``breaks`` (where page furniture glued to it starts
+    or ends, say).
+    """
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
@@ -47,7 +53,18 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         _add(text, start, end, spans)
         start = m.end()
     _add(text, start, len(text), spans)
-    return spans
+    return _cut(text, spans, sorted(set(breaks))) if breaks else spans
+
+
+def _cut(text: str, spans: list[tuple[int, int]], breaks: list[int]) -> list[tuple[int, int]]:
+    """``spans`` cut at every break inside one."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        for cut in breaks[bisect.bisect_right(breaks, start) : bisect.bisect_left(breaks, end)]:
+            _add(text, start, cut, out)
+            start = cut
+        _add(text, start, end, out)
+    return out
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
