@@ -15,7 +15,7 @@ from pathlib import Path
 from chronicle import extract, link, timeline
 from chronicle.ingest import DuplicateFinder, ReadOptions, minhash_signature, read_articles, resolve_id
 from chronicle.link.claims import link_claims
-from chronicle.link.entities import entity_thread, link_entities
+from chronicle.link.entities import canonical_names, entity_thread, link_entities
 from chronicle.models import (
     Article,
     ArticleAnalysis,
@@ -191,7 +191,8 @@ def build_timeline(
         return result
     cited = timeline.cited_articles(result)
     found = analyse(store, [a for a in articles if a.id in cited], language=True, settings=settings)
-    result = timeline.with_participants(result, {aid: a.events for aid, a in found.items()})
+    people = canonical_names(link_entities({aid: a.entities for aid, a in found.items()}))
+    result = timeline.with_participants(result, {aid: a.events for aid, a in found.items()}, people)
     said = timeline.cited_claims(result, {aid: a.claims for aid, a in found.items()})
     _, disagreements = _link_claims(said, settings)
     return dataclasses.replace(result, claims=tuple(said), disagreements=tuple(disagreements))

@@ -100,8 +100,8 @@ class Settings:
         "Content-word overlap at which two claims of one speaker are one statement."))
     denial_overlap: float = field(default=0.3, metadata=_help(
         "Content-word overlap a denial needs with what it denies."))
-    figures_window_days: int = field(default=3, metadata=_help(
-        "Days within which two claims' figures can be about the same moment of the story."))
+    figures_window_days: int = field(default=0, metadata=_help(
+        "Days within which two claims' figures can be about the same moment of the story (0: the same day)."))
     # -- timeline -------------------------------------------------------------------------
     timeline: Method = field(default_factory=Method, metadata=_help(
         "How dates are chosen and summarized (salience weights, summary parameters)."))

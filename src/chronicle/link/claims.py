@@ -112,6 +112,37 @@ def group_claims(claims: Iterable[Claim], threshold: float = DEFAULTS.same_state
     return [ClaimGroup(tuple(members)) for members in groups]
 
 
+_PROJECTION = re.compile(
+    r"\b(?:could|would|might|may|expects?|expected|forecasts?|projected|predicts?|predicted|"
+    r"up\s+to|as\s+many\s+as|estimates?\s+(?:that|of)|if)\b",
+    re.IGNORECASE,
+)
+#: Words around a figure that say what it counts, apart from its noun ("walked out",
+#: "stopped work", "killed"): two figures clash only if they share one.
+_FIGURE_WINDOW = 6
+
+
+def _figure_subjects(text: str) -> frozenset[str]:
+    """The common words within a few words of each figure of ``text`` (what is counted and
+    what happened to it; names and places say where, not what)."""
+    words = [w.strip("’'") if w[:1].islower() or w[:1].isdigit() else "" for w in _WORD.findall(text)]
+    near: set[str] = set()
+    for i, word in enumerate(words):
+        if word[:1].isdigit():
+            # The counted noun itself ("cases", "workers") is matched by unit already.
+            near.update(w for k, w in enumerate(words[max(0, i - _FIGURE_WINDOW) : i + _FIGURE_WINDOW + 1],
+                                                start=max(0, i - _FIGURE_WINDOW)) if k not in (i + 1, i + 2))
+    return frozenset(_stem(w) for w in near if len(w) > 2 and w not in _STOPWORDS and not w[:1].isdigit()
+                     and w not in _PEOPLE and w not in _MODIFIERS)
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
 def figures(text: str) -> list[tuple[float, str]]:
     """Numbers with what they count, people-nouns folded together: [(4000.0, "people")]."""
     out = []
@@ -171,8 +202,15 @@ def link_claims(
         for unit in dict.fromkeys(u for _, u in found):
             by_unit[unit].append(i)
     pairs = sorted({(i, j) for members in by_unit.values() for n, i in enumerate(members) for j in members[n + 1 :]})
+    subjects = [_figure_subjects(h.text) for h in heads]
     for i, j in pairs:
         if _same_side(speakers[i], speakers[j]) or _days_apart(heads[i].date, heads[j].date) > figures_window_days:
+            continue
+        # A forecast is not a count, and two counts of different things are not a conflict:
+        # "at least 60 people killed in Mexico" against "10 students infected in New Zealand".
+        if _PROJECTION.search(heads[i].text) or _PROJECTION.search(heads[j].text):
+            continue
+        if not subjects[i] & subjects[j]:
             continue
         for value_a, unit_a in counted[i]:
             if any(u == unit_a and abs(v - value_a) > 0.1 * max(v, value_a) for v, u in counted[j]):

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 
 from chronicle.models import Entity, EventMention, StoryEntity
 
-__all__ = ["entity_thread", "link_entities"]
+__all__ = ["canonical_names", "entity_thread", "link_entities"]
 
 # A bare surname or acronym of two letters joins too much ("Lee", "UN" vs "un").
 _MIN_ALIAS_LENGTH = 3
@@ -95,3 +95,13 @@ def entity_thread(
             )
             return [m for m in mentions if pattern.search(m.sentence)]
     return None
+
+
+def canonical_names(entities: list[StoryEntity]) -> dict[str, str]:
+    """Every name and alias of the story's entities, to the entity's name; an alias two
+    entities share ("Kim" of two Kims) keeps no canonical name."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for entity in entities:
+        for name in (entity.name, *entity.aliases):
+            owners[name].add(entity.name)
+    return {name: next(iter(found)) for name, found in owners.items() if len(found) == 1}

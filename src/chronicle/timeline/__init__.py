@@ -8,6 +8,7 @@ summarized by :mod:`~chronicle.timeline.summarize` (centroid with redundancy rem
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import math
@@ -29,7 +30,7 @@ from chronicle.models import (
 from chronicle.settings import Method
 from chronicle.timeline.language import cited_articles, cited_claims, with_participants
 from chronicle.timeline.salience import date_salience, spread_dates
-from chronicle.timeline.summarize import Candidate, Pick, summarize_date
+from chronicle.timeline.summarize import Candidate, Pick, summarize_date, summarizes
 from chronicle.timeline.text import Vector, add_into, clean_summary, idf_weights, normalized, terms, tfidf
 
 __all__ = ["Method", "build_timeline", "cited_articles", "cited_claims", "date_label", "dates_for", "with_participants"]
@@ -229,8 +230,10 @@ def build_timeline(
             if granularity == "day" and not in_bounds(day):
                 continue
             picks = _summary(
-                # Every day is listed here, so each report stays on its own day.
-                summarize_date(candidates(day, granularity), per_date, vectors, method.summary, neighbours=False, story=story),
+                # Every day is listed here, so each report stays on its own day; a question is
+                # not an event a reader's timeline lists.
+                summarize_date(candidates(day, granularity), per_date, vectors,
+                               dataclasses.replace(method.summary, question=0.0), neighbours=False, story=story),
                 automatic,
                 method,
             )
@@ -239,7 +242,7 @@ def build_timeline(
                 # The record states each event by the report linking chose to represent it
                 # (the finest-dated one written on or after the day), not by whichever of its
                 # sentences sits nearest the day's centroid.
-                picks = [Pick(p.candidate, _representative(p.candidate.event), p.score) for p in picks]
+                picks = [Pick(p.candidate, _representative(p, method), p.score) for p in picks]
                 entries.append(TimelineEntry(label, granularity, tuple(_timeline_event(label, p) for p in picks)))
         if not options.record:
             # A reader's page: the most salient days of the record, in the record's words.
@@ -284,9 +287,11 @@ def dates_for(articles: int, method: Method) -> int:
     return max(method.min_dates, min(method.max_dates, wanted))
 
 
-def _representative(event: LinkedEvent) -> EventMention:
-    """The report linking chose to represent the event, or its first one stated on this date."""
-    return next((m for m in event.mentions if m.primary), event.mentions[0])
+def _representative(pick: Pick, method: Method) -> EventMention:
+    """The report linking chose to represent the event (the first one stated on this date that
+    could summarize it), else the one the summary picked."""
+    return next((m for m in pick.candidate.event.mentions if m.primary and summarizes(m.sentence, method.summary)),
+                pick.head)
 
 
 def _first_day(label: str, granularity: Granularity) -> dt.date:

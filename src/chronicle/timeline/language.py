@@ -20,27 +20,41 @@ def cited_articles(timeline: Timeline) -> set[str]:
     return {s for entry in timeline.entries for event in entry.events for s in event.sources}
 
 
-def _participants(event: TimelineEvent, events_of: Mapping[str, Sequence[EventMention]]) -> TimelineEvent:
-    actors: dict[str, None] = dict.fromkeys(event.actors)
+def _participants(event: TimelineEvent, events_of: Mapping[str, Sequence[EventMention]],
+                  canonical: Mapping[str, str]) -> TimelineEvent:
+    """Who took part: the actors of the sentence shown, and those at least two of the event's
+    other reports name (one report's aside is not a participant); where: the first place found."""
+    named: dict[str, int] = dict.fromkeys(event.actors, 2)
+    shown: set[str] = set()
     place = event.place
-    for evidence in event.evidence:
+    for n, evidence in enumerate(event.evidence):
         found_events = events_of.get(evidence.article)
         if found_events is None or evidence.start is None:
             continue
+        here: dict[str, None] = {}
         for found in found_events:
             # The model's sentences and the timeline's are cut apart: overlapping is enough.
             if found.start <= evidence.start < found.end or evidence.start <= found.start < (
                 evidence.end or evidence.start
             ):
-                actors.update(dict.fromkeys(found.actors))
+                here.update(dict.fromkeys(found.actors))
                 place = place or found.place
-    return dataclasses.replace(event, actors=tuple(actors), place=place)
+        here = dict.fromkeys(canonical.get(actor, actor) for actor in here)
+        for actor in here:
+            named[actor] = named.get(actor, 0) + 1
+        if n == 0:
+            shown = set(here)
+    actors = tuple(a for a, count in named.items() if a in shown or count >= 2)
+    return dataclasses.replace(event, actors=actors, place=place)
 
 
-def with_participants(timeline: Timeline, events_of: Mapping[str, Sequence[EventMention]]) -> Timeline:
-    """Each timeline event with the actors and place of the events found in its evidence."""
+def with_participants(timeline: Timeline, events_of: Mapping[str, Sequence[EventMention]],
+                      canonical: Mapping[str, str] | None = None) -> Timeline:
+    """Each timeline event with the actors and place of the events found in its evidence, an
+    actor named the way ``canonical`` names its story entity ("Kim" is "Kim Jong Un")."""
+    names = canonical or {}
     entries = tuple(
-        dataclasses.replace(entry, events=tuple(_participants(e, events_of) for e in entry.events))
+        dataclasses.replace(entry, events=tuple(_participants(e, events_of, names) for e in entry.events))
         for entry in timeline.entries
     )
     return dataclasses.replace(timeline, entries=entries)

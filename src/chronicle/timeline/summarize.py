@@ -18,7 +18,7 @@ from chronicle.models import EventMention, LinkedEvent
 from chronicle.settings import SummaryParams
 from chronicle.timeline.text import Vector, add_into, clean_summary, cosine, normalized
 
-__all__ = ["Candidate", "Pick", "summarize_date"]
+__all__ = ["Candidate", "Pick", "summarize_date", "summarizes"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +75,12 @@ def _length_ok(text: str, words: int, p: SummaryParams) -> bool:
     return words >= p.min_words or bool(_SENTENCE_END.search(text.rstrip()))
 
 
+def summarizes(sentence: str, params: SummaryParams) -> bool:
+    """Whether a sentence can stand on a timeline: a statement of a fair length, not a question."""
+    text = clean_summary(sentence)
+    return _length_ok(text, _words(text), params) and not text.rstrip(" \"'”’)").endswith("?")
+
+
 def summarize_date(
     candidates: Sequence[Candidate],
     k: int,
@@ -113,7 +119,10 @@ def summarize_date(
             words = _words(text)
             if not _length_ok(text, words, p):
                 continue
-            s = cosine(vector_of(m), centroid) * _statement_factor(text, p)
+            factor = _statement_factor(text, p)
+            if factor <= 0:
+                continue
+            s = cosine(vector_of(m), centroid) * factor
             if words < p.min_words:
                 # Short is not wrong ("The mayor resigned yesterday, the council said."), but
                 # it usually says less: weighed down, not left out.
