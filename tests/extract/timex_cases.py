@@ -638,6 +638,17 @@ CASES: list[Case] = [
       "Fuel prices should stay low into September, he said.",
       D("October 2006", "2006-10"), D("yesterday", "2008-09-15"), D("September", "2008-09")),
 
+    C("passage-began-in-a-month-to-come-is-last-year", "2012-02-15",
+      "The blockade of the port, which began in March, has cut fuel supplies to the capital.",
+      D("March", "2011-03")),
+    C("passage-come-january", "2010-06-02",
+      "Come January, the new rules will apply to every rig in the gulf.",
+      D("January", "2011-01")),
+    C("passage-a-comparison-date-is-not-the-story", "2008-11-05",
+      "Factory orders fell 2.5 percent in September compared with September 2007. "
+      "Car sales dropped 30 percent in October.",
+      D("September", "2008-09"), D("September 2007", "2007-09"), D("October", "2008-10")),
+
     # --- times of day ----------------------------------------------------------------------
     C("time-tuesday-night", "2024-01-10",
       "Gunfire was heard in the capital on Tuesday night.",

@@ -65,6 +65,9 @@ _MOD_RE = re.compile(
 _COMPARISON_RE = re.compile(r"\b(?:compared|comparison|from|than|versus|vs\.?|against|up|down|over|with)\b[^.;]*$",
                             re.IGNORECASE)
 _YEAR_END_RE = re.compile(r"(?:the\s+)?year[-\s]end|year's\s+end")
+_BEGAN_BEFORE_RE = re.compile(
+    r"\b(?:began|started|erupted|broke\s+out|happened|occurred|took\s+place|had\s+begun|has\s+been\s+going\s+on\s+since|since)"
+    r"\s+(?:in\s+)?$", re.IGNORECASE)
 _ENDED_BEFORE_RE = re.compile(r"\bended\s+(?:on\s+)?$", re.IGNORECASE)
 _POSSESSIVE_RE = re.compile(r"['’]s\b")
 _ORDINAL_DAY_RE = re.compile(
@@ -374,6 +377,11 @@ def _month_day(q: DateQuery, month: int, day: int | None, year: int | None) -> R
             # "the fiscal year ended Jan. 31": a period that has ended, so not after the DCT
             dct = anchors.dct
             year = dct.year if (month, day or 1) <= (dct.month, dct.day) else dct.year - 1
+        elif use_tense and day is None and anchors.dct is not None and not anchors.narrative \
+                and _BEGAN_BEFORE_RE.search(q.text, max(0, q.start - 30), q.start):
+            # "the uprising, which began in March": something that has begun is not to come
+            dct = anchors.dct
+            year = dct.year if month <= dct.month else dct.year - 1
         elif use_tense:
             # a month named alone in news is mostly one gone by ("bought it in February")
             year = nearest_year(base, lambda yy: clip_day(yy, month, day or 15), tense if day or tense else -1)

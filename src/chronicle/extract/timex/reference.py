@@ -25,6 +25,8 @@ __all__ = ["Anchors"]
 
 _WEEKDAY_NAME_RE = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 _SENTENCE_BREAK_RE = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
+_COMPARED_RE = re.compile(r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?|against|from)\s+(?:the\s+)?(?:same\s+\w+\s+(?:of|in)\s+)?$",
+                          re.IGNORECASE)
 _FROM_NOW_RE = re.compile(r"\b(?:ago|from\s+now|hence|back)$")
 #: Sentence breaks after the date that set the story's time within which a yearless date
 #: still belongs to that story: the same sentence or the next one. Further on, news has
@@ -114,7 +116,9 @@ class Anchors:
             self._move_ref(res.point, explicit=kind == "date" and bool(YEAR_RE.search(span)), deictic=res.deictic)
 
     def _move_ref(self, p: Point, explicit: bool, deictic: bool) -> None:
-        strong = explicit and p.gran != "year"
+        # "down 2.5 percent compared with September 2007": a base of comparison, not the story's time
+        compared = bool(_COMPARED_RE.search(self.text, max(0, self.pos - 25), self.pos))
+        strong = explicit and p.gran != "year" and not compared
         if p.gran in ("decade", "century"):
             return
         if p.gran == "year" and self._ref is not None and not explicit:

@@ -21,6 +21,7 @@ _MODAL_CHUNK = r"(?:not\s+|n't\s+|also\s+|then\s+|soon\s+|likely\s+)?(?:be\s+|ha
 _TENSE_RE = re.compile(
     # a future auxiliary takes its verb with it, so "will be announced" is not a past cue
     rf"(?P<fut>(?P<strong>\b(?:will|shall)\s+{_MODAL_CHUNK}|'ll\s+\w+|\bwon't\b|\bgoing\s+to\b|\b(?:is|are)\s+to\b"
+    r"|\bcome\s+$"
     r"|\b(?:is|are|be|'s|'re)\s+(?:set|scheduled|due|expected|slated|planned|poised|likely|supposed|going|about)\b"
     r"|\bplans?\s+to\b|\bset\s+to\b|\bintends?\s+to\b|\bas\s+soon\s+as\b|\bas\s+early\s+as\b)"
     rf"|\b(?:would|must|should)\s+{_MODAL_CHUNK}|\b(?:was|were)\s+to\b|\b(?:was|were|been)\s+(?:set|scheduled|"
