@@ -52,3 +52,19 @@ def test_kim_quote_is_attributed_to_kim_in_both_january_articles(story: Timeline
     quoted = {c.article for c in story.claims
               if "no intention of avoiding a war" in c.text and "Kim" in (c.speaker or "")}
     assert quoted == JANUARY
+
+
+def test_kirby_and_the_joint_statement_are_dated_when_they_were_said(story: Timeline) -> None:
+    kirby = [c for c in story.claims if "Kirby" in (c.speaker or "") and "Kharkiv" in c.text]
+    joint = [c for c in story.claims if "joint statement" in (c.speaker or "") and "technical and military" in c.text]
+    assert kirby and joint
+    for claim in (*kirby, *joint):
+        assert (claim.date, claim.published, claim.said_when) == ("2024-01-09", "2024-01-10", "Tuesday")
+
+
+def test_the_denial_is_found_under_the_entity_north_korea(shared: Path, tmp_path: Path) -> None:
+    with chronicle.Chronicle(tmp_path / "seeds.db") as story:
+        story.ingest([shared / "seeds"])
+        denials = story.claims(speaker="North Korea", stance="denies")
+    assert [(c.speaker, c.date) for c in denials] == [("Pyongyang", "2023-08-06")]
+    assert denials[0].speaker_entity is not None

@@ -124,12 +124,20 @@ class Chronicle:
         return engine.events(self.store, settings=self.settings, progress=progress)
 
     def claims(
-        self, *, speaker: str | None = None, stance: str | None = None, progress: engine.Progress | None = None
+        self,
+        *,
+        speaker: str | None = None,
+        stance: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        progress: engine.Progress | None = None,
     ) -> list[Claim]:
-        """Quotes and attributed claims, optionally of one speaker or one stance."""
+        """Quotes and attributed claims, by the date they were said; of one speaker (any of an
+        entity's names), one stance, or a date range."""
         if stance is not None and stance not in ("asserts", "denies", "condemns"):
             raise InputError(f"unknown stance {stance!r}; known: asserts, denies, condemns")
-        return engine.claims(self.store, speaker=speaker, stance=stance, settings=self.settings, progress=progress)
+        return engine.claims(self.store, speaker=speaker, stance=stance, since=since, until=until,
+                             settings=self.settings, progress=progress)
 
     def disagreements(self, *, progress: engine.Progress | None = None) -> list[Disagreement]:
         """Where sources disagree: denials of what others assert, different figures."""

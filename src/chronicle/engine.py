@@ -230,20 +230,46 @@ def claims(
     *,
     speaker: str | None = None,
     stance: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
     settings: Settings = DEFAULTS,
     progress: Progress | None = None,
 ) -> list[Claim]:
-    """Who said what, by date; ``speaker`` matches any part of the speaker's name."""
+    """Who said what, by date. ``speaker`` matches any part of the speaker's name, or names an
+    entity of the story, whose claims it then finds under all its names ("North Korea" finds
+    what "Pyongyang" said)."""
     articles, found = _story(store, settings, progress)
-    wanted = speaker.casefold() if speaker else None
+    names = _speaker_names(speaker, found) if speaker else None
     out = [
         c
         for a in articles
         for c in found[a.id].claims
-        if (wanted is None or (c.speaker and wanted in c.speaker.casefold()))
+        if (names is None or _said_by(c, names, found[a.id]))
         and (stance is None or c.stance == stance)
+        and (since is None or (c.date is not None and c.date >= since.isoformat()))
+        and (until is None or (c.date is not None and c.date <= until.isoformat()))
     ]
     return sorted(out, key=lambda c: (c.date or "", c.article))
+
+
+def _speaker_names(speaker: str, found: dict[str, ArticleAnalysis]) -> tuple[str, frozenset[str]]:
+    """What a speaker query looks for: its words, and every name of the story entity it names."""
+    wanted = " ".join(speaker.casefold().split())
+    for entity in link_entities({aid: a.entities for aid, a in found.items()}):
+        names = frozenset(" ".join(n.casefold().split()) for n in (entity.name, *entity.aliases))
+        if wanted in names:
+            return wanted, names
+    return wanted, frozenset()
+
+
+def _said_by(claim: Claim, names: tuple[str, frozenset[str]], analysis: ArticleAnalysis) -> bool:
+    wanted, entity_names = names
+    if claim.speaker and wanted in claim.speaker.casefold():
+        return True
+    if not entity_names or claim.speaker_entity is None:
+        return False
+    local = next((e for e in analysis.entities if e.id == claim.speaker_entity), None)
+    return local is not None and " ".join(local.name.casefold().split()) in entity_names
 
 
 def claim_groups(

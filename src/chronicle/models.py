@@ -129,7 +129,12 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """Something a speaker said or asserted, as reported by an article."""
+    """Something a speaker said or asserted, as reported by an article.
+
+    ``date`` is when it was said: the day its own time expression names ("said on Tuesday",
+    "in a statement on Jan. 9"), else the article's publication date, which ``published`` keeps;
+    ``said_when`` is that time expression, if any.
+    """
 
     speaker: str | None
     cue: str | None
@@ -145,6 +150,8 @@ class Claim:
     #: The article-local entity id the speaker resolved to, if any.
     speaker_entity: str | None = None
     kind: str = "indirect"
+    published: str | None = None
+    said_when: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

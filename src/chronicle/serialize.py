@@ -119,6 +119,8 @@ def claim_dict(claim: Claim) -> dict[str, Any]:
         "source_span": list(claim.source_span) if claim.source_span else None,
         "speaker_entity": claim.speaker_entity,
         "kind": claim.kind,
+        "published": claim.published,
+        "said_when": claim.said_when,
     }
 
 

@@ -103,3 +103,22 @@ def test_timeline_json_of_the_seeds(shared: Path) -> None:
             for evidence in event["evidence"]:
                 assert set(evidence) >= {"article", "sentence", "time_expression"}
                 assert evidence["article"] in event["sources"]
+
+
+def test_claims_by_the_day_they_were_said(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from chronicle.cli import cli
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "date: 2024-05-08\n\nThe dockworkers' union said on Tuesday that the strike would go on. "
+        "The port authority said the terminal was open.", encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(tmp_path / "in"), "--db", db]).exit_code == 0
+    result = runner.invoke(cli, ["claims", "--db", db, "--since", "2024-05-07", "--until", "2024-05-07",
+                                 "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert [(r["date"], r["published"], r["said_when"]) for r in rows] == [("2024-05-07", "2024-05-08", "Tuesday")]

@@ -279,14 +279,19 @@ def events(db: str, fmt: str, setting_pairs: tuple[tuple[str, str], ...]) -> Non
 @cli.command()
 @click.option("--db", default="chronicle.db", show_default=True, help="Store file.")
 @click.option("--format", "fmt", type=_LIST_FORMATS, default="text", show_default=True)
-@click.option("--speaker", help="Only claims whose speaker's name contains this.")
+@click.option("--speaker", help="Only claims of this speaker (a name, or any name of a story entity).")
 @click.option("--stance", type=click.Choice(["asserts", "denies", "condemns"]), help="Only claims of this stance.")
+@click.option("--since", callback=_parse_day, help="Only claims made on or after this day (YYYY-MM-DD).")
+@click.option("--until", callback=_parse_day, help="Only claims made on or before this day (YYYY-MM-DD).")
 @_settings_option
-def claims(db: str, fmt: str, speaker: str | None, stance: str | None,
-           setting_pairs: tuple[tuple[str, str], ...]) -> None:
-    """Who said what: quotes and attributed claims, with their stance."""
+def claims(db: str, fmt: str, speaker: str | None, stance: str | None, since: dt.date | None,
+           until: dt.date | None, setting_pairs: tuple[tuple[str, str], ...]) -> None:
+    """Who said what, dated when said: quotes and attributed claims, with their stance.
+
+    --speaker matches a speaker's name, or any name of a story entity ("North Korea" finds what
+    "Pyongyang" said)."""
     with _open_store(db, setting_pairs) as story, _progress("analysing", None) as advance:
-        found = story.claims(speaker=speaker, stance=stance, progress=advance)
+        found = story.claims(speaker=speaker, stance=stance, since=since, until=until, progress=advance)
     if fmt == "json":
         _echo_json([claim_dict(c) for c in found])
         return

@@ -10,8 +10,9 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import re
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 from typing import Any, Literal, cast
@@ -23,7 +24,7 @@ from threadpoolctl import ThreadpoolController
 
 from chronicle.extract.furniture import Span, in_furniture
 from chronicle.extract.pipeline import build_nlp, make_doc, make_text_doc, text_steps
-from chronicle.models import Article, ArticleAnalysis, Claim, Entity
+from chronicle.models import PLAUSIBLE, Article, ArticleAnalysis, Claim, Entity, Timex
 from chronicle.settings import Settings
 
 __all__ = ["analyse"]
@@ -46,12 +47,33 @@ def _spans(value: Any) -> tuple[tuple[int, int], ...]:
     return tuple((int(s), int(e)) for s, e in value)
 
 
-def _claims(article: Article, attributions: Iterable[Any]) -> tuple[Claim, ...]:
+def _speaker_entity(entities: Sequence[Entity], speaker: str | None, source: tuple[int, int] | None) -> str | None:
+    """The article's entity the speaker is: the one named as the speaker ("Kirby" is "John Kirby"),
+    else the last one named in the source ("US envoy Jane Roe": Jane Roe, not the US)."""
+    if source is None:
+        return None
+    inside = [(m.end, e) for e in entities for m in e.mentions if source[0] <= m.start and m.end <= source[1]]
+    if not inside:
+        return None
+    if speaker:
+        wanted = speaker.casefold()
+        for _, entity in inside:
+            if wanted in {n.casefold() for n in (entity.name, *entity.aliases)}:
+                return entity.id
+    return max(inside, key=lambda pair: pair[0])[1].id
+
+
+def _claims(article: Article, attributions: Iterable[Any], timexes: Sequence[Timex],
+            entities: Sequence[Entity] = ()) -> tuple[Claim, ...]:
     claims = []
+    published = article.published.isoformat() if article.published else None
     for a in attributions:
         stance = a.stance if a.stance in _STANCES else "asserts"
         cue = _spans(a.cue)
         source = _spans(a.source)
+        content = _spans(a.content)
+        said = said_when(article.text, timexes, cue, source, content)
+        source_span = (source[0][0], source[-1][1]) if source else None
         claims.append(
             Claim(
                 speaker=a.speaker or a.source_text,
@@ -59,14 +81,54 @@ def _claims(article: Article, attributions: Iterable[Any]) -> tuple[Claim, ...]:
                 text=a.content_text,
                 stance=cast(Literal["asserts", "denies", "condemns"], stance),
                 article=article.id,
-                date=article.published.isoformat() if article.published else None,
-                content_spans=_spans(a.content),
+                date=said.first.isoformat() if said is not None and said.first else published,
+                content_spans=content,
                 cue_span=cue[0] if cue else None,
-                source_span=(source[0][0], source[-1][1]) if source else None,
+                source_span=source_span,
+                speaker_entity=_speaker_entity(entities, a.speaker or a.source_text, source_span),
                 kind=a.kind,
+                published=published,
+                said_when=" ".join(said.text.split()) if said is not None else None,
             )
         )
     return tuple(claims)
+
+
+#: What may stand between a reporting verb and the day it was said: "said on Tuesday",
+#: "said in a statement on Tuesday", "told reporters at a briefing on Jan. 9".
+_CUE_TO_DAY = re.compile(
+    r"^[\s,]*(?:(?:on|late|early)\s+|(?:in|at|during)\s+(?:a|an|the|his|her|their|its)\s+[\w\s-]{0,30}?\s+on\s+"
+    r"|(?:told|to)\s+[\w\s]{0,30}?\s+on\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def said_when(text: str, timexes: Sequence[Timex], cue: Sequence[tuple[int, int]],
+              source: Sequence[tuple[int, int]], content: Sequence[tuple[int, int]]) -> Timex | None:
+    """The day a statement was made, when the report names it beside the reporting verb.
+
+    A time just after the cue ("said on Tuesday") or between the speaker and the cue ("Sullivan,
+    in a call on Tuesday, condemned ...") dates the saying; a time inside what was said dates
+    what it is about, not the saying.
+    """
+    if not cue:
+        return None
+    cue_start, cue_end = cue[0][0], cue[-1][1]
+    source_start = source[0][0] if source else cue_start
+    for t in timexes:
+        if t.type not in ("DATE", "TIME") or t.first is None or t.granularity != "day" or t.confidence < PLAUSIBLE:
+            continue
+        if any(s <= t.start < e for s, e in content):
+            continue
+        if t.start >= cue_end and t.start - cue_end <= 60 and _CUE_TO_DAY.match(text[cue_end:t.start]):
+            return t
+        between = text[t.end:cue_start]
+        if source_start <= t.start and t.end <= cue_start and len(between) <= 80 and not _BREAK.search(between):
+            return t
+    return None
+
+
+_BREAK = re.compile(r"[.!?;]\s")
 
 
 def _from_doc(article: Article, doc: Doc) -> ArticleAnalysis:
@@ -75,7 +137,8 @@ def _from_doc(article: Article, doc: Doc) -> ArticleAnalysis:
     furniture: tuple[Span, ...] = doc._.furniture or ()
     return ArticleAnalysis(
         entities=_outside_entities(doc._.entities or (), furniture),
-        claims=tuple(c for c in _claims(article, doc._.attributions or ()) if not _claim_in(c, furniture)),
+        claims=tuple(c for c in _claims(article, doc._.attributions or (), doc._.timexes or (), doc._.entities or ())
+                     if not _claim_in(c, furniture)),
         # The Doc does not know the outlet; the stored form of an event does.
         events=tuple(replace(e, source=article.source) for e in doc._.events or ()
                      if not in_furniture(furniture, e.start, e.end)),

@@ -43,7 +43,8 @@ def analysis_to_data(analysis: ArticleAnalysis) -> dict[str, Any]:
                 "content_spans": [list(s) for s in c.content_spans],
                 "cue_span": list(c.cue_span) if c.cue_span else None,
                 "source_span": list(c.source_span) if c.source_span else None,
-                "speaker_entity": c.speaker_entity, "kind": c.kind,
+                "speaker_entity": c.speaker_entity, "kind": c.kind, "published": c.published,
+                "said_when": c.said_when,
             }
             for c in analysis.claims
         ],
@@ -76,7 +77,8 @@ def analysis_from_data(article: Article, data: dict[str, Any]) -> ArticleAnalysi
             date=c["date"], content_spans=tuple((s, e) for s, e in c["content_spans"]),
             cue_span=tuple(c["cue_span"]) if c["cue_span"] else None,
             source_span=tuple(c["source_span"]) if c["source_span"] else None,
-            speaker_entity=c["speaker_entity"], kind=c["kind"],
+            speaker_entity=c["speaker_entity"], kind=c["kind"], published=c["published"],
+            said_when=c["said_when"],
         )
         for c in data["claims"]
     )

@@ -1,0 +1,44 @@
+"""A claim is dated when it was said: by its own time expression, else by its article's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from chronicle.extract import analyse
+from chronicle.models import Article
+
+PUBLISHED = dt.date(2024, 5, 8)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Iterator[Any]:
+    from chronicle.extract.pipeline import build_nlp
+
+    yield build_nlp()
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "date", "said_when"),
+    [
+        ("The dockworkers' union said on Tuesday that the strike would go on until the port raised pay.",
+         "strike would go on", "2024-05-07", "Tuesday"),
+        ("The port authority said in a statement on Monday that it had hired no outside crews.",
+         "hired no outside crews", "2024-05-06", "Monday"),
+        ("The transport minister, in a call with the mayor on Tuesday, condemned the blockade of the harbour.",
+         "blockade", "2024-05-07", "Tuesday"),
+        # A date inside what was said dates what it is about, not the saying.
+        ("The union said the strike began on Monday after talks broke down.",
+         "strike began", "2024-05-08", None),
+        ("The harbour master said ships were waiting off the coast.", "ships were waiting", "2024-05-08", None),
+    ],
+)
+def test_a_claim_is_dated_when_it_was_said(nlp: Any, text: str, content: str, date: str,
+                                           said_when: str | None) -> None:
+    article = Article(id="a", text=text, published=PUBLISHED)
+    ((_, analysis),) = analyse([article], language=True, nlp=nlp)
+    (claim,) = [c for c in analysis.claims if content in c.text]
+    assert (claim.date, claim.published, claim.said_when) == (date, "2024-05-08", said_when)
