@@ -31,7 +31,7 @@ def test_html_escapes_every_piece_of_article_text() -> None:
 def test_json_contract_fields() -> None:
     data = json.loads(render(hostile_timeline(), "json"))
     assert data == timeline_dict(hostile_timeline())
-    assert list(data) == ["schema", "entries", "articles", "claims", "disagreements"]
+    assert list(data) == ["schema", "entries", "articles", "claims", "claim_groups", "disagreements"]
     assert data["articles"][0] == {
         "id": "a<1>", "title": None, "source": "<b>Wire</b>", "published": "2024-01-02", "url": None
     }
@@ -58,7 +58,9 @@ def test_disagreements_are_rendered_and_escaped() -> None:
     markdown = render(with_dispute, "markdown")
     assert "# Where sources disagree" in markdown and "the panel condemns: the shipment of arms" in markdown
     data = json.loads(render(with_dispute, "json"))
-    assert data["disagreements"][0]["sides"][1] == {
+    side = data["disagreements"][0]["sides"][1]
+    assert side.pop("id").startswith("q-")
+    assert side == {
         "speaker": "the panel", "stance": "condemns", "text": "the shipment of arms", "date": "2024-01-05",
         "sources": ["a<1>"],
     }

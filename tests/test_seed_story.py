@@ -68,3 +68,15 @@ def test_the_denial_is_found_under_the_entity_north_korea(shared: Path, tmp_path
         denials = story.claims(speaker="North Korea", stance="denies")
     assert [(c.speaker, c.date) for c in denials] == [("Pyongyang", "2023-08-06")]
     assert denials[0].speaker_entity is not None
+
+
+def test_kims_quote_is_one_statement_with_both_sources(story: Timeline) -> None:
+    quoted = [g for g in story.claim_groups
+              if any("no intention of avoiding a war" in c.text and "Kim" in (c.speaker or "") for c in g.claims)]
+    assert [set(g.sources) for g in quoted] == [JANUARY]
+    from chronicle.serialize import timeline_dict
+
+    data = timeline_dict(story)
+    ids = {g["id"] for g in data["claim_groups"] if set(g["sources"]) == JANUARY}
+    assert ids and {c["group"] for c in data["claims"] if "no intention of avoiding a war" in c["text"]
+                    and "Kim" in (c["speaker"] or "")} <= ids

@@ -194,8 +194,9 @@ def build_timeline(
     people = canonical_names(link_entities({aid: a.entities for aid, a in found.items()}))
     result = timeline.with_participants(result, {aid: a.events for aid, a in found.items()}, people)
     said = timeline.cited_claims(result, {aid: a.claims for aid, a in found.items()})
-    _, disagreements = _link_claims(said, settings)
-    return dataclasses.replace(result, claims=tuple(said), disagreements=tuple(disagreements))
+    groups, disagreements = _link_claims(said, settings)
+    return dataclasses.replace(result, claims=tuple(said), disagreements=tuple(disagreements),
+                               claim_groups=tuple(groups))
 
 
 def _link_claims(found: Iterable[Claim], settings: Settings) -> tuple[list[ClaimGroup], list[Disagreement]]:

@@ -8,6 +8,7 @@ store can persist any of them.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -183,6 +184,8 @@ class Timeline:
     articles: tuple[Article, ...]
     claims: tuple[Claim, ...] = field(default=())
     disagreements: tuple[Disagreement, ...] = field(default=())
+    #: Each statement once, with every article that reported it (the claims' ``group``).
+    claim_groups: tuple[ClaimGroup, ...] = field(default=())
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,6 +347,13 @@ class ClaimGroup:
     @property
     def sources(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(c.article for c in self.claims))
+
+    @property
+    def id(self) -> str:
+        """Stable across runs: made from where its first report is."""
+        head = self.claims[0]
+        where = head.content_spans[0] if head.content_spans else (0, 0)
+        return "q-" + hashlib.sha1(f"{head.article}|{where[0]}|{where[1]}".encode()).hexdigest()[:12]
 
 
 @dataclass(frozen=True, slots=True)

@@ -105,9 +105,10 @@ def event_dict(event: EventMention) -> dict[str, Any]:
     }
 
 
-def claim_dict(claim: Claim) -> dict[str, Any]:
-    """A claim, with the offsets that let a page highlight its parts in the article."""
-    return {
+def claim_dict(claim: Claim, group: str | None = None) -> dict[str, Any]:
+    """A claim, with the offsets that let a page highlight its parts in the article, and the id
+    of the statement group it belongs to when it is known."""
+    out = {
         "speaker": claim.speaker,
         "cue": claim.cue,
         "text": claim.text,
@@ -122,12 +123,16 @@ def claim_dict(claim: Claim) -> dict[str, Any]:
         "published": claim.published,
         "said_when": claim.said_when,
     }
+    if group is not None:
+        out["group"] = group
+    return out
 
 
 def claim_group_dict(group: ClaimGroup) -> dict[str, Any]:
     """One statement as its first report gives it, with every article that reported it."""
     head = group.claims[0]
     return {
+        "id": group.id,
         "speaker": head.speaker,
         "stance": head.stance,
         "text": head.text,
@@ -164,8 +169,13 @@ def timeline_event_dict(event: TimelineEvent) -> dict[str, Any]:
     }
 
 
+def _claim_key(claim: Claim) -> tuple[str, tuple[tuple[int, int], ...], tuple[int, int] | None]:
+    return claim.article, claim.content_spans, claim.cue_span
+
+
 def timeline_dict(timeline: Timeline) -> dict[str, Any]:
     """The timeline as the ``chronicle.timeline/1`` JSON object."""
+    group_of = {_claim_key(c): g.id for g in timeline.claim_groups for c in g.claims}
     return {
         "schema": SCHEMA,
         "entries": [
@@ -177,7 +187,8 @@ def timeline_dict(timeline: Timeline) -> dict[str, Any]:
             for entry in timeline.entries
         ],
         "articles": [article_dict(a) for a in timeline.articles],
-        "claims": [claim_dict(c) for c in timeline.claims],
+        "claims": [claim_dict(c, group_of.get(_claim_key(c))) for c in timeline.claims],
+        "claim_groups": [claim_group_dict(g) for g in timeline.claim_groups],
         "disagreements": [disagreement_dict(d) for d in timeline.disagreements],
     }
 

@@ -121,3 +121,13 @@ def test_the_same_count_on_different_days_is_news_not_a_conflict() -> None:
         claim("the agency", "81 people have been killed", "b", date="2025-03-04"),
     ])
     assert disagreements == []
+
+
+def test_two_outlets_quoting_one_statement_are_one_group_however_they_paraphrase() -> None:
+    groups = group_claims([
+        claim("the minister", "“We will not sign a deal that puts the port's future at risk,”", "a"),
+        claim("the minister", "that the authority would keep talking but would not sign a deal that puts the "
+                              "port's future at risk", "b"),
+        claim("the minister", "that the harvest was the largest in a decade", "c"),
+    ])
+    assert [[c.article for c in g.claims] for g in groups] == [["a", "b"], ["c"]]

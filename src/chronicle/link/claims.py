@@ -97,19 +97,39 @@ def group_claims(claims: Iterable[Claim], threshold: float = DEFAULTS.same_state
     """Group reports of the same statement by the same speaker (across articles)."""
     groups: list[list[Claim]] = []
     # Only claims of one speaker and stance can be one statement: compare within that block.
-    blocks: dict[tuple[str, str], list[tuple[list[Claim], frozenset[str]]]] = defaultdict(list)
+    blocks: dict[tuple[str, str], list[tuple[list[Claim], frozenset[str], frozenset[str]]]] = defaultdict(list)
     for claim in sorted(claims, key=lambda c: (c.date or "", c.article)):
         words = _content(claim.text)
+        quoted = _quoted_shingles(claim.text)
         block = blocks[(_speaker(claim), claim.stance)]
-        for members, head_words in block:
-            if all(m.article != claim.article for m in members) and _overlap(words, head_words) >= threshold:
+        for members, head_words, head_quoted in block:
+            if all(m.article != claim.article for m in members) and (
+                _overlap(words, head_words) >= threshold
+                or bool(quoted & _shingles(members[0].text)) or bool(head_quoted & _shingles(claim.text))
+            ):
                 members.append(claim)
                 break
         else:
             members = [claim]
-            block.append((members, words))
+            block.append((members, words, quoted))
             groups.append(members)
     return [ClaimGroup(tuple(members)) for members in groups]
+
+
+_QUOTED = re.compile(r"[“\"]([^”\"]{12,})[”\"]")
+#: Words in a row two outlets must share from a quotation to be quoting one statement.
+_QUOTE_SHINGLE = 4
+
+
+def _shingles(text: str) -> frozenset[str]:
+    words = [w.casefold() for w in _WORD.findall(text)]
+    return frozenset(" ".join(words[i : i + _QUOTE_SHINGLE]) for i in range(len(words) - _QUOTE_SHINGLE + 1))
+
+
+def _quoted_shingles(text: str) -> frozenset[str]:
+    """Runs of words inside the claim's quotation marks: the speaker's own words, which two
+    outlets quoting one statement share however differently they paraphrase the rest."""
+    return frozenset().union(*(_shingles(m.group(1)) for m in _QUOTED.finditer(text)))
 
 
 _PROJECTION = re.compile(
