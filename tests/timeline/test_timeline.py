@@ -194,3 +194,12 @@ def test_a_short_sentence_is_weighed_down_not_left_out() -> None:
     fragment = build_timeline(link_mentions([mention("a", 0, "Ferry strike: day two", D(2024, 5, 7), D(2024, 5, 7))],
                                             record=True), [], TimelineOptions(record=True))
     assert fragment.entries == ()
+
+
+@pytest.mark.parametrize("options", [TimelineOptions(record=True), TimelineOptions(), TimelineOptions(dates=2)])
+def test_the_article_of_the_sentence_shown_is_the_first_source(options: TimelineOptions) -> None:
+    timeline = build_timeline(link_mentions(story(), record=options.dates is None), [], options)
+    for entry in timeline.entries:
+        for event in entry.events:
+            assert event.sources[0] == event.evidence[0].article
+            assert " ".join(event.summary.split()) in " ".join(event.evidence[0].sentence.split())

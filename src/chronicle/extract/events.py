@@ -701,6 +701,8 @@ def _event(trigger: _Trigger, sent: Span, sent_index: int, where: tuple[int, int
     patient_tok = _patient_token(trigger, place_tokens)
     agent = article.value(agent_tok)
     patient = article.value(patient_tok)
+    if patient is not None and patient == agent:
+        patient = None  # "Kim ... inspected Kim's factories" resolved twice to Kim: not who it was done to
     start, end, text = where
     return EventMention(
         article_id=article_id,

@@ -106,13 +106,16 @@ def _closeness(event: LinkedEvent, method: Method) -> float:
 
 def _timeline_event(label: str, pick: Pick) -> TimelineEvent:
     event = pick.candidate.event
+    # The article whose sentence is shown comes first, its evidence too: a reader checks the
+    # summary against the first source named.
+    mentions = sorted(event.mentions, key=lambda m: m is not pick.head)
     return TimelineEvent(
         id=_event_id(label, pick.head),
         summary=_SPACE.sub(" ", clean_summary(pick.head.sentence)).strip(),
-        sources=event.sources,
+        sources=tuple(dict.fromkeys(m.article_id for m in mentions)),
         evidence=tuple(
             Evidence(m.article_id, _SPACE.sub(" ", m.sentence).strip(), m.time_expression, m.start, m.end)
-            for m in event.mentions
+            for m in mentions
         ),
     )
 
