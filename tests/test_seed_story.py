@@ -80,3 +80,9 @@ def test_kims_quote_is_one_statement_with_both_sources(story: Timeline) -> None:
     ids = {g["id"] for g in data["claim_groups"] if set(g["sources"]) == JANUARY}
     assert ids and {c["group"] for c in data["claims"] if "no intention of avoiding a war" in c["text"]
                     and "Kim" in (c["speaker"] or "")} <= ids
+
+
+def test_sullivans_condemnation_is_found_and_dated_when_he_made_it(story: Timeline) -> None:
+    sullivan = [c for c in story.claims if "Sullivan" in (c.speaker or "") and c.stance == "condemns"]
+    assert [(c.date, c.said_when) for c in sullivan] == [("2024-01-09", "Tuesday")]
+    assert "transfer of the missiles" in sullivan[0].text

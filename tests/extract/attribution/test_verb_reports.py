@@ -216,7 +216,16 @@ SUBJECTS: list[Case] = [
      "said", {"source": "Rosa Klein, a crane operator", "content": "We are not moving an inch,”"}),
 ]
 
-CASES = DIRECT + MIXED + INDIRECT + BROAD + REPORTED + SUBJECTS
+# A condemnation or denial inside another report is a statement of its own, even when the
+# reporter quotes how it was put.
+STANCES: list[Case] = [
+    ("The harbour master condemned the blockade of the port, the ministry said.", "condemned",
+     {"source": "The harbour master", "content": "the blockade of the port", "stance": "condemns"}),
+    ("Mayor Ortiz on Tuesday “condemned in the strongest terms” the attack on the ferry, her office said.",
+     "condemned", {"source": "Mayor Ortiz", "content": "the attack on the ferry", "stance": "condemns"}),
+]
+
+CASES = DIRECT + MIXED + INDIRECT + BROAD + REPORTED + SUBJECTS + STANCES
 
 
 @pytest.mark.parametrize(("text", "cue", "expected"), CASES, ids=[t[:40] for t, _, _ in CASES])

@@ -33,6 +33,7 @@ from chronicle.extract.attribution.constructions.reporting_clauses import (
 )
 from chronicle.extract.attribution.constructions.verb_spans import cue_tokens, source_tokens
 from chronicle.extract.attribution.cues import is_candidate, is_cue_verb
+from chronicle.extract.attribution.lexicon import CONDEMN, DENY
 from chronicle.extract.attribution.quoted_content import (
     adjacent_quote,
     fit_to_quotes,
@@ -60,9 +61,23 @@ class VerbReport:
         return is_candidate(tok) and tok.pos_ != "NOUN"
 
     def build(self, tok: Token, ctx: Context) -> Attribution | None:
-        if not ctx.judged_cue(tok):
+        stance = _takes_a_stance(tok, ctx)
+        if not ctx.judged_cue(tok) and not stance:
             return None
-        return verb_attribution(tok, ctx)
+        return verb_attribution(tok, ctx, quoted_verb=stance)
+
+
+def _takes_a_stance(tok: Token, ctx: Context) -> bool:
+    """A condemnation or a denial with a subject and an object ("Sullivan condemned the transfer,
+    the White House said") is a statement of its own, also inside another report."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in DENY | CONDEMN or subject(tok) is None:
+        return False
+    quote = ctx.quotes.containing(tok.idx, tok.idx + len(tok))
+    # A quotation that opens on the verb ('Sullivan "condemned in the strongest terms" the
+    # transfer') quotes how the speaker put it; one that merely contains it is someone's words.
+    if quote is not None and ctx.quotes.text[quote[0]:tok.idx].strip(" \"“‘'") != "":
+        return False
+    return any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
 
 
 @dataclass(frozen=True)
@@ -77,11 +92,12 @@ class LexiconVerbReport:
         return verb_attribution(tok, ctx)
 
 
-def verb_attribution(verb: Token, ctx: Context) -> Attribution | None:
-    """The attribution that reporting verb ``verb`` makes, if it has a content."""
+def verb_attribution(verb: Token, ctx: Context, *, quoted_verb: bool = False) -> Attribution | None:
+    """The attribution that reporting verb ``verb`` makes, if it has a content (``quoted_verb``:
+    the verb opens a quotation of how the speaker put it, see :func:`_takes_a_stance`)."""
     quotes = ctx.quotes
     # A reporting verb inside a quotation is part of someone's words, not the article's report.
-    if quotes.contains_token(verb):
+    if quotes.contains_token(verb) and not quoted_verb:
         return None
     subj = _speaker(verb, quotes)
     reported = passive_subject(verb, subj)
