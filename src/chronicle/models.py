@@ -153,6 +153,9 @@ class Claim:
     kind: str = "indirect"
     published: str | None = None
     said_when: str | None = None
+    #: Who relayed the statement, when the article has it through another source ("KCNA said
+    #: Kim ...", "the White House said Sullivan condemned ..."): the speaker is Kim, not KCNA.
+    via: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -122,6 +122,7 @@ def claim_dict(claim: Claim, group: str | None = None) -> dict[str, Any]:
         "kind": claim.kind,
         "published": claim.published,
         "said_when": claim.said_when,
+        "via": claim.via,
     }
     if group is not None:
         out["group"] = group

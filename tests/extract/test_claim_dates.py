@@ -42,3 +42,9 @@ def test_a_claim_is_dated_when_it_was_said(nlp: Any, text: str, content: str, da
     ((_, analysis),) = analyse([article], language=True, nlp=nlp)
     (claim,) = [c for c in analysis.claims if content in c.text]
     assert (claim.date, claim.published, claim.said_when) == (date, "2024-05-08", said_when)
+
+
+def test_a_relayed_statement_keeps_its_speaker_and_names_the_relay(nlp: Any) -> None:
+    text = "State media said Mayor Ortiz praised the harbour workers for their discipline."
+    ((_, analysis),) = analyse([Article(id="a", text=text, published=PUBLISHED)], language=True, nlp=nlp)
+    assert [(c.speaker, c.cue, c.via) for c in analysis.claims] == [("Mayor Ortiz", "praised", "State media")]

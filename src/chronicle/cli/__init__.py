@@ -302,7 +302,7 @@ def claims(db: str, fmt: str, speaker: str | None, stance: str | None, since: dt
         console.print(
             f"[bold]{escape(c.date or 'undated')}[/bold] {escape(c.speaker or '(unknown speaker)')} "
             f"[{colour[c.stance]}]{c.stance}[/{colour[c.stance]}] [dim]({escape(c.cue or '')})[/dim]: "
-            f"{escape(text[:400])} [dim]{escape(c.article)}[/dim]"
+            f"{escape(text[:400])} [dim]{escape(c.article)}{escape(f' (via {c.via})' if c.via else '')}[/dim]"
         )
 
 

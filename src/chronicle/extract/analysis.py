@@ -91,7 +91,26 @@ def _claims(article: Article, attributions: Iterable[Any], timexes: Sequence[Tim
                 said_when=" ".join(said.text.split()) if said is not None else None,
             )
         )
-    return tuple(claims)
+    return _relayed(claims)
+
+
+def _inside(span: tuple[int, int] | None, spans: Sequence[tuple[int, int]]) -> bool:
+    return span is not None and any(s <= span[0] and span[1] <= e for s, e in spans)
+
+
+def _relayed(claims: list[Claim]) -> tuple[Claim, ...]:
+    """A report whose content is another speaker's report ("KCNA said Kim called for ...") is
+    that speaker's statement, relayed: the inner claim keeps its speaker and gets the relay as
+    ``via``, and the outer one, which only carries it, is dropped."""
+    relays: dict[int, str] = {}
+    carriers: set[int] = set()
+    for i, outer in enumerate(claims):
+        for j, inner in enumerate(claims):
+            if i != j and outer.speaker and _inside(inner.cue_span, outer.content_spans) \
+                    and _inside(inner.source_span, outer.content_spans):
+                relays.setdefault(j, outer.speaker)
+                carriers.add(i)
+    return tuple(replace(c, via=relays.get(n)) for n, c in enumerate(claims) if n not in carriers)
 
 
 #: What may stand between a reporting verb and the day it was said: "said on Tuesday",

@@ -44,7 +44,7 @@ def analysis_to_data(analysis: ArticleAnalysis) -> dict[str, Any]:
                 "cue_span": list(c.cue_span) if c.cue_span else None,
                 "source_span": list(c.source_span) if c.source_span else None,
                 "speaker_entity": c.speaker_entity, "kind": c.kind, "published": c.published,
-                "said_when": c.said_when,
+                "said_when": c.said_when, "via": c.via,
             }
             for c in analysis.claims
         ],
@@ -78,7 +78,7 @@ def analysis_from_data(article: Article, data: dict[str, Any]) -> ArticleAnalysi
             cue_span=tuple(c["cue_span"]) if c["cue_span"] else None,
             source_span=tuple(c["source_span"]) if c["source_span"] else None,
             speaker_entity=c["speaker_entity"], kind=c["kind"], published=c["published"],
-            said_when=c["said_when"],
+            said_when=c["said_when"], via=c["via"],
         )
         for c in data["claims"]
     )
