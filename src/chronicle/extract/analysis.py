@@ -106,8 +106,11 @@ def _relayed(claims: list[Claim]) -> tuple[Claim, ...]:
     carriers: set[int] = set()
     for i, outer in enumerate(claims):
         for j, inner in enumerate(claims):
+            # Each inside the other's content ("Kim said X, according to KCNA" read both ways) is
+            # no relay the parse can tell apart: both are kept.
             if i != j and outer.speaker and _inside(inner.cue_span, outer.content_spans) \
-                    and _inside(inner.source_span, outer.content_spans):
+                    and _inside(inner.source_span, outer.content_spans) \
+                    and not _inside(outer.cue_span, inner.content_spans):
                 relays.setdefault(j, outer.speaker)
                 carriers.add(i)
     return tuple(replace(c, via=relays.get(n)) for n, c in enumerate(claims) if n not in carriers)
