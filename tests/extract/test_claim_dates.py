@@ -48,3 +48,12 @@ def test_a_relayed_statement_keeps_its_speaker_and_names_the_relay(nlp: Any) -> 
     text = "State media said Mayor Ortiz praised the harbour workers for their discipline."
     ((_, analysis),) = analyse([Article(id="a", text=text, published=PUBLISHED)], language=True, nlp=nlp)
     assert [(c.speaker, c.cue, c.via) for c in analysis.claims] == [("Mayor Ortiz", "praised", "State media")]
+
+
+@pytest.mark.parametrize("text", [
+    "Photos released by the port authority showed cranes standing idle along the quay.",
+    "Footage from the harbour showed ships queuing outside the breakwater.",
+])
+def test_things_that_cannot_speak_are_never_speakers(nlp: Any, text: str) -> None:
+    ((_, analysis),) = analyse([Article(id="a", text=text, published=PUBLISHED)], language=True, nlp=nlp)
+    assert [c.speaker for c in analysis.claims] == []

@@ -91,7 +91,20 @@ def _claims(article: Article, attributions: Iterable[Any], timexes: Sequence[Tim
                 said_when=" ".join(said.text.split()) if said is not None else None,
             )
         )
-    return _relayed(claims)
+    return _relayed([c for c in claims if _can_speak(c.speaker)])
+
+
+#: Things a report may cite that say nothing themselves: what they show is no one's claim.
+_MUTE = re.compile(r"\b(?:photos?|photographs?|pictures?|images?|videos?|footage|maps?|charts?|graphics?)\b",
+                   re.IGNORECASE)
+
+
+def _can_speak(speaker: str | None) -> bool:
+    """A claim shown to a reader needs someone who said it: not nobody, not a photo, not a number."""
+    if not speaker or not speaker.strip() or speaker.strip()[0].isdigit():
+        return False
+    head = speaker.split(" of ")[0]
+    return not _MUTE.search(head)
 
 
 def _inside(span: tuple[int, int] | None, spans: Sequence[tuple[int, int]]) -> bool:
