@@ -122,3 +122,24 @@ def test_claims_by_the_day_they_were_said(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
     assert [(r["date"], r["published"], r["said_when"]) for r in rows] == [("2024-05-07", "2024-05-08", "Tuesday")]
+
+
+@pytest.mark.parametrize(("name", "starts"), [("t.json", "{"), ("t.md", "# Timeline"), ("t.txt", "\n20"),
+                                              ("t.html", "<!doctype html>")])
+def test_the_output_format_follows_the_file_name(tmp_path: Path, name: str, starts: str) -> None:
+    from click.testing import CliRunner
+
+    from chronicle.cli import cli
+
+    sample = Path(__file__).resolve().parents[2] / "examples" / "harbor-strike"
+    out = tmp_path / name
+    result = CliRunner().invoke(cli, ["timeline", str(sample), "--no-language", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith(starts)
+
+
+def test_an_unwritable_output_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    sample = Path(__file__).resolve().parents[2] / "examples" / "harbor-strike"
+    done = subprocess.run([sys.executable, "-c", "from chronicle.cli import main; main()", "timeline", str(sample),
+                           "--no-language", "-o", str(tmp_path / "missing" / "t.json")], capture_output=True, text=True)
+    assert done.returncode == 2 and "no such folder" in done.stderr and "Traceback" not in done.stderr

@@ -156,7 +156,8 @@ def articles(db: str, fmt: str, no_copies: bool) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1)
 @click.option("--db", help="Read the timeline from this store instead of from PATHS.")
-@click.option("--format", "fmt", type=_OUTPUT_FORMATS, default="text", show_default=True)
+@click.option("--format", "fmt", type=_OUTPUT_FORMATS,
+              help="Output format  [default: from -o's extension (.json .md .html .txt), else text]")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to this file.")
 @click.option("--input-format", type=_INPUT_FORMATS, help="Format of PATHS (default: detected per file).")
 @click.option("--date", callback=_parse_day, help="Publication date for inputs that carry none.")
@@ -174,7 +175,7 @@ def articles(db: str, fmt: str, no_copies: bool) -> None:
 def timeline(
     paths: tuple[str, ...],
     db: str | None,
-    fmt: str,
+    fmt: str | None,
     output: str | None,
     input_format: str | None,
     date: dt.date | None,
@@ -191,6 +192,9 @@ def timeline(
     """Build the timeline of PATHS (in a temporary store) or of the store --db."""
     if bool(paths) == bool(db):
         raise click.UsageError("give either PATHS or --db")
+    fmt = fmt or _format_of(output)
+    if output is not None:
+        _check_writable(Path(output))
     if db and not Path(db).exists():
         raise InputError(f"{db}: no such store")
     report: IngestReport | None = None
@@ -210,10 +214,33 @@ def timeline(
     else:
         text = render(result, fmt)
         if output:
-            Path(output).write_text(text, encoding="utf-8")
+            try:
+                Path(output).write_text(text, encoding="utf-8")
+            except OSError as exc:
+                raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from None
         else:
             click.echo(text, nl=False)
     sys.exit(0 if report is None or report.ok else EXIT_REJECTED)
+
+
+_EXTENSIONS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+               ".txt": "text", ".text": "text"}
+
+
+def _format_of(output: str | None) -> str:
+    """The format an output file's name asks for: text when it says none."""
+    if output is None:
+        return "text"
+    return _EXTENSIONS.get(Path(output).suffix.lower(), "text")
+
+
+def _check_writable(path: Path) -> None:
+    """Fail before any work, with the reason, when the output cannot be written."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError(f"{path}: no such folder {folder}")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, not a file")
 
 
 def _open_store(db: str, pairs: tuple[tuple[str, str], ...] = ()) -> Chronicle:
