@@ -20,14 +20,19 @@ def to_json(timeline: Timeline) -> str:
     return json.dumps(timeline_dict(timeline), ensure_ascii=False, indent=2) + "\n"
 
 
+#: Sources named on a line of text output; the JSON keeps them all.
+_SOURCES_SHOWN = 4
+
+
 def sources_line(timeline: Timeline, ids: tuple[str, ...]) -> str:
     by_id = {a.id: a for a in timeline.articles}
     names = []
-    for article_id in ids:
+    more = len(ids) - _SOURCES_SHOWN if len(ids) > _SOURCES_SHOWN + 1 else 0
+    for article_id in ids[: len(ids) - more]:
         article = by_id.get(article_id)
         outlet = article.source if article and article.source else None
         names.append(f"{outlet} ({article_id})" if outlet else article_id)
-    return ", ".join(names)
+    return ", ".join(names) + (f" and {more} more" if more else "")
 
 
 def _side_line(timeline: Timeline, side: ClaimGroup) -> str:

@@ -131,3 +131,14 @@ def test_two_outlets_quoting_one_statement_are_one_group_however_they_paraphrase
         claim("the minister", "that the harvest was the largest in a decade", "c"),
     ])
     assert [[c.article for c in g.claims] for g in groups] == [["a", "b"], ["c"]]
+
+
+def test_a_rate_and_a_total_are_different_measures() -> None:
+    assert figures("5,000 barrels a day") == [(5000.0, "barrel/day")]
+    assert figures("7 million barrels so far") == [(7_000_000.0, "barrel")]
+    _, disagreements = link_claims([
+        claim("the company", "the well leaked 5,000 barrels a day into the gulf", "a"),
+        claim("the government", "the well has leaked 7 million barrels into the gulf so far", "b"),
+        claim("the scientists", "the well leaked 60,000 barrels a day into the gulf", "c"),
+    ])
+    assert [[s.sources for s in d.sides] for d in disagreements] == [[("a",), ("c",)]]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from chronicle.models import Claim, ClaimGroup, Disagreement
@@ -42,6 +42,9 @@ _MODIFIERS = frozenset(
 )
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 # Counted nouns that all count people: "4,000 members" and "1,200 workers" measure one thing.
+#: Soldiers and police counted apart from civilians: "120 soldiers killed" and "27 people killed"
+#: are two tolls.
+_COMBATANTS = frozenset("soldiers troops police policemen officers personnel fighters rebels militants".split())
 _PEOPLE = frozenset(
     """people persons workers members employees staff dockworkers strikers protesters demonstrators
     civilians soldiers troops residents voters children adults men women students patients""".split()
@@ -70,6 +73,10 @@ def _same_side(a: str, b: str) -> bool:
     return bool(wa and wb) and (wa <= wb or wb <= wa)
 
 
+_FRAMED = re.compile(
+    r"^\W*(?:the\s+|any\s+)?(?:accusations?|allegations?|claims?|charges?|reports?|suggestions?)\s+(?:that|of)\b",
+    re.IGNORECASE,
+)
 _ACCUSER_BEFORE = re.compile(
     r"\b(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:'s|’s)?\s+(?:accusations?|claims?|allegations?|charges?|reports?)\b"
 )
@@ -153,7 +160,33 @@ def _figure_subjects(text: str) -> frozenset[str]:
             near.update(w for k, w in enumerate(words[max(0, i - _FIGURE_WINDOW) : i + _FIGURE_WINDOW + 1],
                                                 start=max(0, i - _FIGURE_WINDOW)) if k not in (i + 1, i + 2))
     return frozenset(_stem(w) for w in near if len(w) > 2 and w not in _STOPWORDS and not w[:1].isdigit()
-                     and w not in _PEOPLE and w not in _MODIFIERS)
+                     and w not in _PEOPLE and w not in _MODIFIERS and w not in _TIME_WORDS)
+
+
+#: Words of time around a figure ("a day", "each year") say when, not what is counted.
+_TIME_WORDS = frozenset("day days daily week weeks month months year years per each every hour hours".split())
+
+
+#: Figures further apart than this factor count different things.
+_FAR_APART = 5.0
+#: Below this many claims a story has no words of its own to discount.
+_STORY_MIN_CLAIMS = 20
+_CUMULATIVE = re.compile(r"\b(?:since|so\s+far|in\s+total|a\s+total|in\s+all|overall|altogether|to\s+date|toll)\b",
+                         re.IGNORECASE)
+_ONE_DAY = re.compile(r"\b(?:today|yesterday|tonight|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.IGNORECASE)
+_PLACE = re.compile(r"\b(?:in|at|near|around|across|from|of)\s+((?:[A-Z][\w'-]+\s?){1,3})")
+
+
+def _figure_scope(text: str) -> tuple[bool, frozenset[str]]:
+    """What a count covers: a running total or not, and where. "24 killed on Saturday in Homs"
+    and "3,500 killed since March" are different counts, not a conflict."""
+    cumulative = bool(_CUMULATIVE.search(text)) and not _ONE_DAY.search(text)
+    return cumulative, frozenset(m.group(1).strip().casefold() for m in _PLACE.finditer(text))
+
+
+def _same_scope(a: tuple[bool, frozenset[str]], b: tuple[bool, frozenset[str]]) -> bool:
+    """Both running totals or neither, and the same places where both name one."""
+    return a[0] == b[0] and (not a[1] or not b[1] or a[1] == b[1])
 
 
 def _stem(word: str) -> str:
@@ -174,10 +207,21 @@ def figures(text: str) -> list[tuple[float, str]]:
         # "4,000 striking workers": the counted noun is after the modifier.
         if unit in _MODIFIERS and m.group("next"):
             unit = m.group("next").lower()
-        if unit in ("percent", "per", "years", "year", "days", "day", "am", "pm"):
+        if unit in _NOT_COUNTED or unit in _STOPWORDS:
             continue
-        out.append((value, "people" if unit in _PEOPLE else unit.rstrip("s")))
+        unit = "combatants" if unit in _COMBATANTS else "people" if unit in _PEOPLE else unit.rstrip("s")
+        # 5,000 barrels a day and 7 million gallons so far measure different things.
+        if _RATE.match(text, m.end("unit")):
+            unit += "/day"
+        out.append((value, unit))
     return out
+
+
+_RATE = re.compile(r"(?:\s+\S+){0,7}?\s*(?:a|per|each|every)\s+day\b|\s*(?:\S+\s+){0,3}?daily\b", re.IGNORECASE)
+#: Words after a number that measure time or ratios, not a count of something.
+_NOT_COUNTED = frozenset(
+    "percent per cent years year days day hours hour minutes minute weeks week months month am pm times".split()
+)
 
 
 def _days_apart(a: str | None, b: str | None) -> int:
@@ -206,11 +250,19 @@ def link_claims(
         if head.stance != "denies":
             continue
         accuser = accusers[i]
+        # Precision first: a denial is set against another party's claim only when it says
+        # whose claim it denies ("US accusations that ...", "claims by the union that ..."), or
+        # denies an accusation it states ("denied accusations that it shipped shells to the
+        # rebels") that the other claim makes in many of the same words.
+        framed = accuser is None and bool(_FRAMED.match(heads[i].text))
+        if accuser is None and not framed:
+            continue
         opposed = [
             j for j, other in enumerate(heads)
             if j != i and other.stance != "denies" and not _same_side(speakers[i], speakers[j])
             and (accuser is None or _same_side(accuser, _alias(speakers[j])))
-            and len(words[i] & words[j]) >= 2 and _overlap(words[i], words[j]) >= denial_overlap
+            and len(words[i] & words[j]) >= (3 if framed else 2)
+            and _overlap(words[i], words[j]) >= (max(denial_overlap, 0.5) if framed else denial_overlap)
         ]
         if opposed:
             topic = " ".join(sorted(set().union(*(words[i] & words[j] for j in opposed))))
@@ -223,6 +275,12 @@ def link_claims(
             by_unit[unit].append(i)
     pairs = sorted({(i, j) for members in by_unit.values() for n, i in enumerate(members) for j in members[n + 1 :]})
     subjects = [_figure_subjects(h.text) for h in heads]
+    # The story's own words ("oil" in an oil spill) are near every figure: they say nothing of
+    # what a figure counts.
+    spread = Counter(w for s in subjects for w in s)
+    common = {w for w, n in spread.items() if len(heads) >= _STORY_MIN_CLAIMS and n > _COMMON_SHARE * len(heads)}
+    subjects = [s - common for s in subjects]
+    scopes = [_figure_scope(h.text) for h in heads]
     for i, j in pairs:
         if _same_side(speakers[i], speakers[j]) or _days_apart(heads[i].date, heads[j].date) > figures_window_days:
             continue
@@ -230,10 +288,18 @@ def link_claims(
         # "at least 60 people killed in Mexico" against "10 students infected in New Zealand".
         if _PROJECTION.search(heads[i].text) or _PROJECTION.search(heads[j].text):
             continue
-        if not subjects[i] & subjects[j]:
+        if not subjects[i] & subjects[j] or not _same_scope(scopes[i], scopes[j]):
             continue
         for value_a, unit_a in counted[i]:
-            if any(u == unit_a and abs(v - value_a) > 0.1 * max(v, value_a) for v, u in counted[j]):
+            others = [v for v, u in counted[j] if u == unit_a]
+            # One figure both give ("11 killed" in each) is agreement, whatever else they count.
+            if any(abs(v - value_a) <= 0.1 * max(v, value_a) for v in others):
+                break
+            # Far apart ("40 killed on Thursday", "3,500 killed in the uprising") counts cover
+            # different spans of time or place, whatever the words say; rates say their span.
+            far = _FAR_APART if not unit_a.endswith("/day") else float("inf")
+            if any(0.1 * max(v, value_a) < abs(v - value_a) and max(v, value_a) <= far * min(v, value_a)
+                   for v in others):
                 disagreements.append(Disagreement("figures", unit_a, (groups[i], groups[j])))
                 break
     return groups, disagreements

@@ -243,9 +243,10 @@ def build_timeline(
             if picks:
                 label = date_label(day, granularity)
                 # The record states each event by the report linking chose to represent it
-                # (the finest-dated one written on or after the day), not by whichever of its
-                # sentences sits nearest the day's centroid.
-                picks = [Pick(p.candidate, _representative(p, method), p.score) for p in picks]
+                # (the finest-dated one written on or after the day); a reader's page by the
+                # sentence that sits nearest the day's centroid, which says most of it.
+                if options.record:
+                    picks = [Pick(p.candidate, _representative(p, method), p.score) for p in picks]
                 entries.append(TimelineEntry(label, granularity, tuple(_timeline_event(label, p) for p in picks)))
         if not options.record:
             # A reader's page: the most salient days of the record, in the record's words.
@@ -266,7 +267,8 @@ def build_timeline(
 def _story_days(salience: dict[dt.date, float], events: list[LinkedEvent], method: Method) -> dict[dt.date, float]:
     """The days a reader's page may show: those of the story's coverage, and the background
     days several articles refer to (a lone article's aside about 1982 is not the story)."""
-    published = sorted({m.published for e in events for m in e.mentions})
+    published_by = {m.article_id: m.published for e in events for m in e.mentions}
+    published = sorted(set(published_by.values()))
     if not published:
         return salience
     margin = dt.timedelta(days=method.coverage_margin_days)
@@ -276,8 +278,10 @@ def _story_days(salience: dict[dt.date, float], events: list[LinkedEvent], metho
         for m in event.mentions:
             if m.granularity == "day" and m.time_expression is not None:
                 referring[m.first].add(m.article_id)
-    return {d: s for d, s in salience.items()
-            if first <= d <= last or len(referring[d]) >= method.background_articles}
+    # Background needs to be the story's: a day a handful of articles mention in passing (the
+    # 2001 attacks in an oil-spill story) is not.
+    needed = max(method.background_articles, math.ceil(method.background_share * len(published_by)))
+    return {d: s for d, s in salience.items() if first <= d <= last or len(referring[d]) >= needed}
 
 
 def dates_for(articles: int, method: Method) -> int:
