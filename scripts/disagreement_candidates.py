@@ -40,8 +40,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chronicle.api import Chronicle
+from chronicle.evaluation.disagreements import claim_key as key
+from chronicle.evaluation.disagreements import system_pairs
 from chronicle.link.claims import figures, link_claims
-from chronicle.models import Claim, Disagreement
+from chronicle.models import Claim
 
 SEED = 20250311
 _WORD = re.compile(r"[\w’']+")
@@ -51,15 +53,6 @@ _STOP = frozenset(
     could should may might can also after before about over into than then there which who whom what when
     where while up out more most other some such only just very so if do did does any all any""".split()
 )
-
-ClaimKey = tuple[str, int, int]
-
-
-def key(claim: Claim) -> ClaimKey:
-    """A claim as the labelled set names it: its article and first content span."""
-    start, end = claim.content_spans[0] if claim.content_spans else (0, 0)
-    return claim.article, start, end
-
 
 def _speaker(claim: Claim) -> str:
     return " ".join((claim.speaker or "").casefold().split())
@@ -87,19 +80,9 @@ class Candidate:
     system: bool
 
 
-def system_pairs(disagreements: list[Disagreement]) -> set[frozenset[ClaimKey]]:
-    """Claim pairs the system calls a disagreement: the first side against each other side."""
-    out: set[frozenset[ClaimKey]] = set()
-    for d in disagreements:
-        first, *others = d.sides
-        for side in others:
-            out.update(frozenset((key(x), key(y))) for x in first.claims for y in side.claims)
-    return out
-
-
 def candidates(claims: list[Claim], window: int) -> Iterator[Candidate]:
     _, disagreements = link_claims(claims)
-    flagged = system_pairs(disagreements)
+    flagged = set(system_pairs(disagreements))
     words = [_words(c.text) for c in claims]
     units = [{u for _, u in figures(c.text)} for c in claims]
     for i, a in enumerate(claims):
@@ -173,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
                         out.write(f"{tag} {claim.article} {key(claim)[1]} {key(claim)[2]} {claim.date} "
                                   f"{claim.speaker!r} {claim.stance}\n   {_context(store, claim, args.window)}\n")
                     continue
-                out.write("\t".join(str(v) for v in (
+                out.write("\t".join(" ".join(str(v).split()) for v in (
                     corpus_of(db), c.kind, c.system, aa, sa, ea, ab, sb, eb, c.days, c.overlap, c.units,
                     c.a.speaker or "", c.a.stance, c.b.speaker or "", c.b.stance)) + "\n")
     return 0
