@@ -205,6 +205,7 @@ def _link_claims(found: Iterable[Claim], settings: Settings) -> tuple[list[Claim
         same_statement=settings.same_statement_overlap,
         denial_overlap=settings.denial_overlap,
         figures_window_days=settings.figures_window_days,
+        compare_figures=settings.compare_figures,
     )
 
 

@@ -34,7 +34,7 @@ def test_one_article_quoting_twice_is_not_two_sources() -> None:
 
 
 def test_denial_is_flagged_against_the_accusation() -> None:
-    _, disagreements = link_claims([
+    _, disagreements = link_claims(compare_figures=True, claims=[
         claim("the ministry", "accusations that it shipped artillery shells to the rebels", "a1", "denies",
               "2024-05-01"),
         claim("the United Nations panel", "the shipment of artillery shells to the rebels", "a2", "condemns",
@@ -48,7 +48,7 @@ def test_denial_is_flagged_against_the_accusation() -> None:
 
 
 def test_different_head_counts_are_flagged() -> None:
-    _, disagreements = link_claims([
+    _, disagreements = link_claims(compare_figures=True, claims=[
         claim("the union", "more than 4,000 members walked out on Monday", "a"),
         claim("the port authority", "about 1,200 workers walked out", "b"),
         claim("the port authority", "the terminal handled 1,200 containers", "c"),
@@ -58,7 +58,7 @@ def test_different_head_counts_are_flagged() -> None:
 
 
 def test_same_speaker_or_far_apart_figures_do_not_clash() -> None:
-    _, disagreements = link_claims([
+    _, disagreements = link_claims(compare_figures=True, claims=[
         claim("the union", "4,000 members walked out", "a", date="2025-03-03"),
         claim("the union", "1,200 members returned", "b", date="2025-03-04"),
         claim("the port authority", "1,000 workers were on site", "c", date="2025-04-20"),
@@ -80,7 +80,7 @@ def test_figures(text: str, expected: list[tuple[float, str]]) -> None:
 
 
 def test_a_party_does_not_disagree_with_itself_under_a_shorter_name() -> None:
-    _, disagreements = link_claims([
+    _, disagreements = link_claims(compare_figures=True, claims=[
         claim("The port authority", "claims that it had hired replacement crews for the port", "a", "denies"),
         claim("The Valmora Port Authority", "the port remained open with replacement crews", "b"),
         claim("the union", "replacement crews were hired for the port", "c"),
@@ -94,7 +94,7 @@ def test_a_party_does_not_disagree_with_itself_under_a_shorter_name() -> None:
     [("the United States", True), ("Washington", True), ("the conciliation office", False)],
 )
 def test_a_denial_naming_the_accuser_disagrees_with_that_party(speaker: str, flagged: bool) -> None:
-    _, disagreements = link_claims([
+    _, disagreements = link_claims(compare_figures=True, claims=[
         claim("the ministry", "US accusations that it shipped artillery shells to the rebels", "a", "denies"),
         claim(speaker, "the shipment of artillery shells to the rebels", "b", "condemns"),
     ])
@@ -111,12 +111,12 @@ def test_a_denial_naming_the_accuser_disagrees_with_that_party(speaker: str, fla
     ],
 )
 def test_figures_that_count_different_things_or_forecast_do_not_clash(first: str, second: str) -> None:
-    _, disagreements = link_claims([claim("the ministry", first, "a"), claim("the agency", second, "b")])
+    _, disagreements = link_claims(compare_figures=True, claims=[claim("the ministry", first, "a"), claim("the agency", second, "b")])
     assert disagreements == []
 
 
 def test_the_same_count_on_different_days_is_news_not_a_conflict() -> None:
-    _, disagreements = link_claims([
+    _, disagreements = link_claims(compare_figures=True, claims=[
         claim("the ministry", "at least 60 people have been killed", "a", date="2025-03-03"),
         claim("the agency", "81 people have been killed", "b", date="2025-03-04"),
     ])
@@ -136,7 +136,7 @@ def test_two_outlets_quoting_one_statement_are_one_group_however_they_paraphrase
 def test_a_rate_and_a_total_are_different_measures() -> None:
     assert figures("5,000 barrels a day") == [(5000.0, "barrel/day")]
     assert figures("7 million barrels so far") == [(7_000_000.0, "barrel")]
-    _, disagreements = link_claims([
+    _, disagreements = link_claims(compare_figures=True, claims=[
         claim("the company", "the well leaked 5,000 barrels a day into the gulf", "a"),
         claim("the government", "the well has leaked 7 million barrels into the gulf so far", "b"),
         claim("the scientists", "the well leaked 60,000 barrels a day into the gulf", "c"),

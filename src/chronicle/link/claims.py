@@ -236,8 +236,10 @@ def link_claims(
     same_statement: float = DEFAULTS.same_statement_overlap,
     denial_overlap: float = DEFAULTS.denial_overlap,
     figures_window_days: int = DEFAULTS.figures_window_days,
+    compare_figures: bool = DEFAULTS.compare_figures,
 ) -> tuple[list[ClaimGroup], list[Disagreement]]:
-    """Claim groups, and the disagreements between them."""
+    """Claim groups, and the disagreements between them (with ``compare_figures``, different
+    figures for one thing too: off by default, see the ``compare_figures`` setting)."""
     groups = group_claims(claims, same_statement)
     heads = [g.claims[0] for g in groups]
     speakers = [_speaker(h) for h in heads]
@@ -267,6 +269,8 @@ def link_claims(
         if opposed:
             topic = " ".join(sorted(set().union(*(words[i] & words[j] for j in opposed))))
             disagreements.append(Disagreement("denial", topic, (groups[i], *(groups[j] for j in opposed))))
+    if not compare_figures:
+        return groups, disagreements
     # Two claims can clash on figures only if they count the same thing: pair them by unit.
     counted = [figures(h.text) for h in heads]
     by_unit: dict[str, list[int]] = defaultdict(list)
