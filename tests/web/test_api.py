@@ -60,3 +60,10 @@ def test_openapi_schema_lists_the_endpoints(server: str) -> None:
 def test_missing_store_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(InputError):
         create_app(tmp_path / "none.db")
+
+
+def test_claims_by_the_day_they_were_said(server: str) -> None:
+    every = httpx.get(f"{server}/api/claims", timeout=120).json()
+    days = sorted({c["date"] for c in every})
+    one = httpx.get(f"{server}/api/claims", params={"since": days[0], "until": days[0]}, timeout=120).json()
+    assert one and all(c["date"] == days[0] for c in one) and len(one) < len(every)

@@ -97,8 +97,15 @@ def create_app(db: str | Path, *, settings: Settings = DEFAULTS) -> FastAPI:
             return [event_dict(e) for e in opened.events()]
 
     @app.get("/api/claims")
-    def claims(speaker: str | None = None, stance: str | None = None) -> list[dict[str, Any]]:
+    def claims(
+        speaker: str | None = None,
+        stance: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> list[dict[str, Any]]:
+        """Who said what, dated when said; ``speaker`` follows every name of a story entity."""
         with story() as opened:
-            return [claim_dict(c) for c in opened.claims(speaker=speaker, stance=stance)]
+            found = opened.claims(speaker=speaker, stance=stance, since=since, until=until)
+            return [claim_dict(c) for c in found]
 
     return app
