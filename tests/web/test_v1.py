@@ -18,8 +18,7 @@ from pydantic import BaseModel, TypeAdapter
 
 from chronicle import Chronicle
 from chronicle.errors import InputError
-from chronicle.web import ServeConfig, create_app
-from chronicle.web import schemas
+from chronicle.web import ServeConfig, create_app, schemas
 
 from .conftest import ROOT, serving
 
