@@ -14,7 +14,8 @@ import pytest
 
 from chronicle.errors import InputError
 from chronicle.exports import FORMATS, export, format_for_path
-from chronicle.models import StoryEntity, Timeline
+from chronicle.exports.common import source_name
+from chronicle.models import Article, StoryEntity, Timeline
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "exports"
 
@@ -87,3 +88,14 @@ def test_exports_match_their_golden_files(timeline: Timeline, entities: list[Sto
         path.parent.mkdir(exist_ok=True)
         path.write_bytes(produced)
     assert produced == path.read_bytes()
+
+
+@pytest.mark.parametrize(("article", "name"), [
+    (Article("a1", "", None, "Talks paused", "Valmora Courier"), "Valmora Courier, “Talks paused”"),
+    (Article("a1", "", None, None, "bbc"), "bbc (a1)"),
+    (Article("a1", "", None, "Talks\npaused", None), "“Talks paused”"),
+    (Article("a1", "", None), "a1"),
+    (None, "a1"),
+])
+def test_a_source_is_named_by_outlet_and_headline(article: Article | None, name: str) -> None:
+    assert source_name(article, "a1") == name

@@ -45,15 +45,14 @@ def article_index(timeline: Timeline) -> dict[str, Article]:
 
 
 def source_name(article: Article | None, article_id: str) -> str:
-    """An article as a reader names it: outlet and headline, else whichever it has, else its id."""
+    """An article as a reader names it: outlet and headline; without a headline, the outlet and
+    the id (one outlet has many articles); else whichever it has."""
     if article is None:
         return article_id
-    outlet, title = article.source, one_line(article.title or "")
-    if outlet and title:
-        return f"{outlet}, “{title}”"
-    if outlet or title:
-        return outlet or f"“{title}”"
-    return article_id
+    outlet, title = one_line(article.source or ""), one_line(article.title or "")
+    if title:
+        return f"{outlet}, “{title}”" if outlet else f"“{title}”"
+    return f"{outlet} ({article_id})" if outlet else article_id
 
 
 def sources_line(timeline: Timeline, ids: Sequence[str]) -> str:
