@@ -14,7 +14,7 @@ import pytest
 
 from chronicle.errors import InputError
 from chronicle.exports import FORMATS, export, format_for_path
-from chronicle.exports.common import source_name
+from chronicle.exports.common import label_interval, source_name
 from chronicle.models import Article, StoryEntity, Timeline
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "exports"
@@ -99,3 +99,18 @@ def test_exports_match_their_golden_files(timeline: Timeline, entities: list[Sto
 ])
 def test_a_source_is_named_by_outlet_and_headline(article: Article | None, name: str) -> None:
     assert source_name(article, "a1") == name
+
+
+@pytest.mark.parametrize(("label", "granularity", "first", "last"), [
+    ("2024-02-29", "day", "2024-02-29", "2024-02-29"),
+    ("2024-W01", "week", "2024-01-01", "2024-01-07"),
+    ("2020-W53", "week", "2020-12-28", "2021-01-03"),
+    ("2024-02", "month", "2024-02-01", "2024-02-29"),
+    ("2023-12", "month", "2023-12-01", "2023-12-31"),
+    ("2023-Q4", "quarter", "2023-10-01", "2023-12-31"),
+    ("2023", "year", "2023-01-01", "2023-12-31"),
+    ("1990", "decade", "1990-01-01", "1999-12-31"),
+    ("1900", "century", "1900-01-01", "1999-12-31"),
+])
+def test_the_days_a_timeline_date_covers(label: str, granularity: str, first: str, last: str) -> None:
+    assert tuple(d.isoformat() for d in label_interval(label, granularity)) == (first, last)
