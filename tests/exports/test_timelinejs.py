@@ -49,6 +49,7 @@ def test_article_text_is_escaped_and_only_http_links_lead_out(timeline: Timeline
     markup = " ".join(s["text"]["headline"] + s["text"]["text"] for s in slides)
     assert "<script" not in markup and "<img" not in markup and "<svg" not in markup and "<b>" not in markup
     assert "&lt;script&gt;" in markup and "javascript:alert(4)" not in markup
+    assert "\x1b" not in markup and "\x07" not in markup
     assert '<a href="https://courier.example/ferry-talks" rel="noopener noreferrer">' in markup
     assert all(len(s["text"]["headline"]) <= HEADLINE_CHARS + 1 for s in slides if "&" not in s["text"]["headline"])
 

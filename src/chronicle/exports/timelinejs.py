@@ -69,9 +69,9 @@ def _slide(by_id: dict[str, Article], entry: TimelineEntry, event: TimelineEvent
     parts = [f"<p>{html.escape(one_line(event.summary))}</p>"]
     facts = []
     if event.actors:
-        facts.append(f"Who: {html.escape(', '.join(event.actors))}")
+        facts.append(f"Who: {html.escape(one_line(', '.join(event.actors)))}")
     if event.place:
-        facts.append(f"Where: {html.escape(event.place)}")
+        facts.append(f"Where: {html.escape(one_line(event.place))}")
     if facts:
         parts.append(f"<p>{'<br>'.join(facts)}</p>")
     parts.append("<p>Sources: " + "; ".join(_source_html(by_id.get(s), s) for s in event.sources) + "</p>")
