@@ -51,3 +51,14 @@ def test_the_terminal_text_has_who_said_what_with_relays_and_both_sides(timeline
     assert "\x1b" not in text and "\x07" not in text
     assert "  denial: the port authority denies what the union asserts (both speak of: crews hired replacement)" \
         in text.splitlines()
+
+
+def test_the_brief_rendered_by_a_commonmark_renderer_has_no_markup_from_articles(
+        timeline: Timeline, entities: list[StoryEntity]) -> None:
+    from markdown_it import MarkdownIt
+
+    rendered = MarkdownIt("commonmark").enable("table").render(to_markdown(timeline, entities))
+    assert "<script" not in rendered and "<img" not in rendered and "<svg" not in rendered
+    assert "href" not in rendered  # no link at all: the brief makes none, and no article text becomes one
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in rendered
+    assert "<td>Valmora Ferry Union</td>" in rendered and "<strong>the union</strong> asserts" in rendered
