@@ -101,6 +101,9 @@ def ingest(
         if progress is not None:
             progress(len(batch))
 
+    # Characters of article text held before they are written, whatever the batch size: with
+    # max_article_chars this bounds what is held (at most 4 bytes a character: 84 MB).
+    batch_chars, pending_chars = 20_000_000, 0
     try:
         for item in read_articles(paths, options):
             if isinstance(item, Rejection):
@@ -109,7 +112,9 @@ def ingest(
                     progress(1)
                 continue
             pending.append(item)
-            if len(pending) >= settings.write_batch:
+            pending_chars += len(item.text)
+            if len(pending) >= settings.write_batch or pending_chars >= batch_chars:
+                pending_chars = 0
                 flush()
     finally:
         if pending:

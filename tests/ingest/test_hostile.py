@@ -261,3 +261,14 @@ def test_over_long_jsonl_line_is_skipped_without_being_held(tmp_path: Path) -> N
     items = list(read_articles([path], ReadOptions(max_bytes=1000)))
     assert [type(i).__name__ for i in items] == ["Rejection", "Article"]
     assert items[0].line == 1 and "1,000-byte limit" in str(items[0])  # type: ignore[union-attr]
+
+
+def test_an_article_about_cookies_is_not_a_cookie_notice(tmp_path: Path) -> None:
+    text = ("The data regulator fined a publisher on Tuesday for setting advertising cookies before readers gave "
+            "their consent. The publisher said its cookie banner had asked readers to accept all cookies or manage "
+            "their preferences, and that it would appeal. Privacy campaigners said the decision would make sites "
+            "ask for consent in plain words. The fine is the largest the regulator has imposed for cookies. ")
+    path = tmp_path / "fine.html"
+    path.write_text(page(f"<article><p>{text}</p><p>{text}</p></article>"), encoding="utf-8")
+    (article,) = list(read_articles([path]))
+    assert isinstance(article, Article) and "regulator" in article.text

@@ -362,12 +362,14 @@ def read_t17(path: Path, options: ReadOptions) -> Iterator[Result]:
     yield _article(path, options, f"{topic}/{path.parent.name}/{number}", text, published, source=source)
 
 
-# What a cookie notice, sign-in wall or page footer says: a page made only of these holds no article.
+# What a cookie notice, sign-in wall or page footer says, in the words of a notice (not of an article
+# about cookies or copyright): a page made mostly of these holds no article.
 _BOILERPLATE = re.compile(
-    r"cookie|consent|privacy (?:policy|settings|notice)|terms (?:of|and) (?:use|service|conditions)|"
-    r"all rights reserved|accept all|reject all|manage (?:your )?preferences|subscribe|newsletter|"
-    r"sign (?:in|up)|log ?in|create an account|enable javascript|your browser|ad ?blocker|"
-    r"advertis|skip to (?:main )?content|\u00a9|copyright",
+    r"we use cookies|this (?:site|website) uses cookies|by continuing to (?:browse|use)|"
+    r"privacy (?:policy|settings|notice)|terms (?:of|and) (?:use|service|conditions)|"
+    r"all rights reserved|accept all|reject all|manage (?:your )?preferences|subscribe to (?:read|continue)|"
+    r"already a subscriber|sign (?:in|up)\b|log ?in\b|create an account|enable javascript|your browser is|"
+    r"ad ?blocker|skip to (?:main )?content|\u00a9",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
@@ -379,8 +381,15 @@ _COPYRIGHT_YEAR = re.compile(r"(?:\u00a9|&copy;|copyright)\s*(?:\d{4}\s*[-\u2013
 _MIN_PAGE_CHARS = 60
 
 
+# A page with more text than this is not a notice alone, whatever it speaks of: an article about
+# a copyright case or cookie law names them in most of its sentences.
+_MAX_NOTICE_CHARS = 1500
+
+
 def _is_boilerplate(text: str) -> bool:
-    """Whether most of a page's text (by characters) is in sentences of notices, not news."""
+    """Whether a short page's text is mostly (by characters) sentences of notices, not news."""
+    if len(text) > _MAX_NOTICE_CHARS:
+        return False
     sentences = [s for s in (m[0].strip() for m in _SENTENCE.finditer(text)) if s]
     notice = sum(len(s) for s in sentences if _BOILERPLATE.search(s))
     return notice * 2 >= sum(len(s) for s in sentences)
