@@ -61,13 +61,15 @@ def test_ingest_of_nothing_creates_no_store(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "no such file or folder" in result.stderr
     assert not db.exists()
+    out = tmp_path / "t.json"
+    result = chronicle("timeline", str(tmp_path / "missing"), "--no-language", "-o", str(out))
+    assert result.returncode == 2 and not out.exists()
 
 
 def test_timeline_with_a_skipped_input_exits_3_with_its_output(tmp_path: Path) -> None:
     folder = tmp_path / "in"
-    shutil_copy = (ROOT / "examples" / "harbor-strike")
     folder.mkdir()
-    for path in sorted(shutil_copy.iterdir())[:4]:
+    for path in sorted((ROOT / "examples" / "harbor-strike").iterdir())[:4]:
         (folder / path.name).write_bytes(path.read_bytes())
     (folder / "empty.txt").write_bytes(b"")
     out = tmp_path / "t.json"

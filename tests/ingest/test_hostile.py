@@ -174,6 +174,8 @@ CASES: list[tuple[str, Callable[[Path], None], Check]] = [
     ("escape sequences in a JSONL id and title",
      write("esc.jsonl", json.dumps({"id": "\u001b]0;PWNED\u0007", "title": "\u001b[31mred", "text": TEXT}) + "\n"),
      stored_as(lambda a: a.id == "]0;PWNED" and a.title == "[31mred")),
+    ("JSONL id made only of control characters", write("bell.jsonl", json.dumps({"id": "\u0007", "text": TEXT}) + "\n"),
+     stored_as(lambda a: a.id == "bell")),
     ("JSONL with a number for text", write("types.jsonl", '{"id": "n", "text": 42}\n'), rejected("'text' is a int")),
     ("JSONL with a list for id", write("types.jsonl", '{"id": ["x"], "text": "' + TEXT + '"}\n'), rejected("'id' is a list")),
     ("JSONL date of 2024-02-30", write("d.jsonl", json.dumps({"id": "d", "text": TEXT, "date": "2024-02-30"}) + "\n"),

@@ -108,6 +108,12 @@ def _report(report: IngestReport, console: Console) -> None:
     )
 
 
+def _require_some(paths: tuple[str, ...]) -> None:
+    """A usage error, before any store file is created, when not one of the paths exists."""
+    if not any(os.path.lexists(p) for p in paths):
+        raise InputError(f"no such file or folder: {', '.join(paths)}")
+
+
 def _ingest(story: Chronicle, paths: tuple[str, ...], fmt: str | None, date: dt.date | None) -> IngestReport:
     with _progress("ingesting", None) as advance:
         return story.ingest(paths, format=fmt, date=date, progress=advance)
@@ -134,9 +140,7 @@ def ingest(paths: tuple[str, ...], db: str, fmt: str | None, date: dt.date | Non
            processes: int | None, analyse: bool, setting_pairs: tuple[tuple[str, str], ...]) -> None:
     """Read articles from files and folders into the store."""
     settings = _settings(setting_pairs, max_bytes=max_bytes, processes=processes)
-    if not any(os.path.lexists(p) for p in paths):
-        # Nothing to read: say so before the store file is created.
-        raise InputError(f"no such file or folder: {', '.join(paths)}")
+    _require_some(paths)
     with Chronicle(db, settings=settings) as story:
         report = _ingest(story, paths, fmt, date)
         _report(report, _stderr())
@@ -214,6 +218,8 @@ def timeline(
         _check_writable(Path(output))
     if db and not Path(db).exists():
         raise InputError(f"{db}: no such store")
+    if paths:
+        _require_some(paths)
     report: IngestReport | None = None
     with Chronicle(db or ":memory:", settings=_settings(setting_pairs, processes=processes)) as story:
         if paths:

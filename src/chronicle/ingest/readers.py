@@ -219,7 +219,8 @@ def _article(
         return Rejection(path_text(path), reason, line=line)
     fields = {k: clean_text(str(v)).strip() or None if v else None for k, v in meta.items()}
     return Article(
-        id=clean_text(article_id),
+        # An id made only of control characters is no id: the file's name serves.
+        id=clean_text(article_id) or path_text(path.stem),
         text=body,
         published=published,
         title=fields.get("title"),
