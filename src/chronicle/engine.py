@@ -57,7 +57,12 @@ def ingest(
     settings: Settings = DEFAULTS,
     progress: Progress | None = None,
 ) -> IngestReport:
-    """Read every input into the store; copies are recorded, bad inputs reported."""
+    """Read every input into the store; copies are recorded, bad inputs reported.
+
+    A bad file is one rejection, never the end of the batch: readers turn whatever goes wrong
+    in a file into a rejection, and what was read before an unexpected stop is still committed.
+    """
+    options = (options or ReadOptions()).using(settings)
     finder = DuplicateFinder(settings.near_copy_threshold)
     for article_id, signature in store.signatures():
         finder.add(article_id, signature)
@@ -70,8 +75,11 @@ def ingest(
     pending: list[Article] = []
 
     def flush() -> None:
+        # Taken out first: a batch the store refuses is not written twice.
+        batch = pending[:]
+        pending.clear()
         with store.transaction():
-            for article in pending:
+            for article in batch:
                 stored = store.article_identity(article.id)
                 article, is_update = resolve_id(article, *(stored or (None, None)))
                 if store.content_hash_of(article.id) == article.content_hash:
@@ -93,20 +101,26 @@ def ingest(
                 if article.published is None:
                     undated.append(article.id)
         if progress is not None:
-            progress(len(pending))
-        pending.clear()
+            progress(len(batch))
 
-    for item in read_articles(paths, options):
-        if isinstance(item, Rejection):
-            rejections.append(item)
-            if progress is not None:
-                progress(1)
-            continue
-        pending.append(item)
-        if len(pending) >= settings.write_batch:
+    # Characters of article text held before they are written, whatever the batch size: with
+    # max_article_chars this bounds what is held (at most 4 bytes a character: 84 MB).
+    batch_chars, pending_chars = 20_000_000, 0
+    try:
+        for item in read_articles(paths, options):
+            if isinstance(item, Rejection):
+                rejections.append(item)
+                if progress is not None:
+                    progress(1)
+                continue
+            pending.append(item)
+            pending_chars += len(item.text)
+            if len(pending) >= settings.write_batch or pending_chars >= batch_chars:
+                pending_chars = 0
+                flush()
+    finally:
+        if pending:
             flush()
-    if pending:
-        flush()
     return IngestReport(
         added=tuple(added),
         unchanged=tuple(unchanged),

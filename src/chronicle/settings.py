@@ -82,6 +82,17 @@ class Settings:
     # -- ingest ---------------------------------------------------------------------------
     max_bytes: int = field(default=10 * 1024 * 1024, metadata=_help(
         "Files larger than this many bytes are rejected (reported by name, the batch goes on)."))
+    max_article_chars: int = field(default=1_000_000, metadata=_help(
+        "Articles longer than this many characters are rejected (spaCy's own limit; the longest of the "
+        "3,179 benchmark articles has 700,345)."))
+    max_sentence_chars: int = field(default=10_000, metadata=_help(
+        "Articles with a run longer than this many characters without a sentence end or line break are "
+        "rejected: such a run is a data dump, not prose (the longest in the benchmark articles has 2,006)."))
+    max_feed_entries: int = field(default=1_000, metadata=_help(
+        "Feeds with more entries than this are rejected (a feed is a few dozen; an archive of more should "
+        "be split or this raised)."))
+    earliest_year: int = field(default=1800, metadata=_help(
+        "Publication dates before this year are rejected as implausible (as are dates after tomorrow)."))
     near_copy_threshold: float = field(default=0.8, metadata=_help(
         "Character 5-gram Jaccard (MinHash) at which an article counts as a near copy of an earlier one."))
     write_batch: int = field(default=200, metadata=_help(

@@ -30,9 +30,9 @@ def chronicle(*args: str, cwd: Path | None = None) -> subprocess.CompletedProces
     )
 
 
-def test_ingest_reports_each_rejection_and_exits_1(tmp_path: Path, readers_dir: Path) -> None:
+def test_ingest_reports_each_rejection_and_exits_3(tmp_path: Path, readers_dir: Path) -> None:
     result = chronicle("ingest", str(readers_dir), "--db", str(tmp_path / "s.db"))
-    assert result.returncode == 1
+    assert result.returncode == 3
     assert "binary.bin" not in result.stderr  # .bin is not an article ending: never read from a folder
     assert "empty.txt: empty file" in result.stderr
     assert "malformed.jsonl:2: malformed JSON" in result.stderr
@@ -45,7 +45,7 @@ def test_ingest_reports_each_rejection_and_exits_1(tmp_path: Path, readers_dir: 
 def test_ingest_named_binary_file_is_rejected(tmp_path: Path, readers_dir: Path) -> None:
     result = chronicle("ingest", str(readers_dir / "binary.bin"), str(readers_dir / "seed-format.txt"),
                        "--db", str(tmp_path / "s.db"))
-    assert result.returncode == 1
+    assert result.returncode == 3
     assert "binary.bin: binary file" in result.stderr
     assert "1 added" in result.stderr
 

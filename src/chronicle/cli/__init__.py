@@ -1,7 +1,8 @@
 """The ``chronicle`` command: a thin adapter over the Python API.
 
-Exit status: 0 when every input was read, 1 when some input was rejected (each one is
-named with its reason), 2 for a usage error.
+Exit status: 0 when every input was read; 3 when the work was done (articles stored, output
+written) but some inputs were skipped, each named on stderr with its reason; 2 for a usage
+error (nothing done); 1 only for an unexpected failure (Python's own status for a traceback).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import dataclasses
 import datetime as dt
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,11 +37,22 @@ from chronicle.settings import DEFAULTS, Settings, settings_page
 
 __all__ = ["main"]
 
-EXIT_REJECTED = 1
 EXIT_USAGE = 2
+#: Done, but some inputs were skipped (distinct from 1, which a traceback also gives).
+EXIT_SKIPPED = 3
 
 _INPUT_FORMATS = click.Choice(sorted(FORMATS))
 _OUTPUT_FORMATS = click.Choice(list(_EXPORT_FORMATS))
+
+
+# Control characters (terminal escapes among them), bidirectional overrides and lone surrogates:
+# an id, title, path or reason comes from untrusted input and must reach a terminal inert.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _safe(text: str) -> str:
+    """Untrusted text fit for a rich console: unsafe characters as ``\\x1b``-style escapes, markup escaped."""
+    return escape(_UNSAFE.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text))
 
 
 def _stderr() -> Console:
@@ -85,16 +98,22 @@ def _settings(pairs: tuple[tuple[str, str], ...], **given: Any) -> Settings:
 
 def _report(report: IngestReport, console: Console) -> None:
     for rejection in report.rejections:
-        console.print(f"[red]rejected[/red] {escape(str(rejection))}")
+        console.print(f"[red]rejected[/red] {_safe(str(rejection))}")
     for article_id in report.undated:
-        console.print(f"[yellow]undated[/yellow] {escape(article_id)}: stored, left out of the timeline")
+        console.print(f"[yellow]undated[/yellow] {_safe(article_id)}: stored, left out of the timeline")
     for copy, original, similarity in report.copies:
         kind = "exact copy" if similarity >= 1.0 else f"near copy ({similarity:.2f})"
-        console.print(f"[cyan]copy[/cyan] {escape(copy)}: {kind} of {escape(original)}")
+        console.print(f"[cyan]copy[/cyan] {_safe(copy)}: {kind} of {_safe(original)}")
     console.print(
         f"{len(report.added)} added, {len(report.updated)} updated, {len(report.unchanged)} unchanged, "
         f"{len(report.copies)} copies, {len(report.undated)} undated, {len(report.rejections)} rejected"
     )
+
+
+def _require_some(paths: tuple[str, ...]) -> None:
+    """A usage error, before any store file is created, when not one of the paths exists."""
+    if not any(os.path.lexists(p) for p in paths):
+        raise InputError(f"no such file or folder: {', '.join(paths)}")
 
 
 def _ingest(story: Chronicle, paths: tuple[str, ...], fmt: str | None, date: dt.date | None) -> IngestReport:
@@ -123,13 +142,14 @@ def ingest(paths: tuple[str, ...], db: str, fmt: str | None, date: dt.date | Non
            processes: int | None, analyse: bool, setting_pairs: tuple[tuple[str, str], ...]) -> None:
     """Read articles from files and folders into the store."""
     settings = _settings(setting_pairs, max_bytes=max_bytes, processes=processes)
+    _require_some(paths)
     with Chronicle(db, settings=settings) as story:
         report = _ingest(story, paths, fmt, date)
         _report(report, _stderr())
         if analyse:
             with _progress("analysing", len(story.articles(include_copies=False))) as advance:
                 story.analyse(progress=advance)
-    sys.exit(0 if report.ok else EXIT_REJECTED)
+    sys.exit(0 if report.ok else EXIT_SKIPPED)
 
 
 @cli.command()
@@ -148,10 +168,10 @@ def articles(db: str, fmt: str, no_copies: bool) -> None:
         a = s.article
         table.add_row(
             a.published.isoformat() if a.published else "undated",
-            escape(a.id),
-            escape(a.source or ""),
-            escape((a.title or "")[:60]),
-            escape(s.duplicate_of or ""),
+            _safe(a.id),
+            _safe(a.source or ""),
+            _safe((a.title or "")[:60]),
+            _safe(s.duplicate_of or ""),
         )
     Console(highlight=False).print(table)
 
@@ -206,6 +226,8 @@ def timeline(
         _check_writable(Path(output))
     if db and not Path(db).exists():
         raise InputError(f"{db}: no such store")
+    if paths:
+        _require_some(paths)
     options = TimelineOptions(dates, sentences_per_date, since, until, query, record=record)
     terminal = fmt == "text" and output is None
     report: IngestReport | None = None
@@ -230,7 +252,7 @@ def timeline(
             raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from None
     else:
         click.echo(content, nl=False)
-    sys.exit(0 if report is None or report.ok else EXIT_REJECTED)
+    sys.exit(0 if report is None or report.ok else EXIT_SKIPPED)
 
 
 def _check_writable(path: Path) -> None:
@@ -398,5 +420,5 @@ def main() -> None:
         _stderr().print("aborted")
         sys.exit(130)
     except ChronicleError as exc:
-        _stderr().print(f"[red]error:[/red] {escape(str(exc))}")
+        _stderr().print(f"[red]error:[/red] {_safe(str(exc))}")
         sys.exit(EXIT_USAGE)
