@@ -26,6 +26,7 @@ from chronicle.models import (
     IngestReport,
     Rejection,
     StoryEntity,
+    StoryRecord,
     Timeline,
     TimelineOptions,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "entities",
     "events",
     "ingest",
+    "record",
     "tls_builder",
 ]
 
@@ -286,6 +288,40 @@ def events(store: Store, *, settings: Settings = DEFAULTS, progress: Progress | 
     articles, found = _story(store, settings, progress)
     out = [e for a in articles for e in found[a.id].events]
     return sorted(out, key=lambda e: (e.first, e.article_id, e.start))
+
+
+def record(store: Store, *, settings: Settings = DEFAULTS, progress: Progress | None = None) -> StoryRecord:
+    """The whole story in one pass over the analyses: what the entity, event and claim views
+    read, so a server computes them together once per store state."""
+    articles, found = _story(store, settings, progress)
+    story_entities = link_entities({aid: a.entities for aid, a in found.items()})
+    owner: dict[tuple[str, str], str] = {}
+    for story_entity in story_entities:
+        for name in (story_entity.name, *story_entity.aliases):
+            owner.setdefault((story_entity.type, " ".join(name.casefold().split())), story_entity.id)
+    said: list[Claim] = []
+    speakers: list[str | None] = []
+    for article in articles:
+        local = {e.id: e for e in found[article.id].entities}
+        for claim in found[article.id].claims:
+            entity = local.get(claim.speaker_entity) if claim.speaker_entity else None
+            said.append(claim)
+            speakers.append(
+                None if entity is None else owner.get((entity.type, " ".join(entity.name.casefold().split())))
+            )
+    order = sorted(range(len(said)), key=lambda i: (said[i].date or "", said[i].article))
+    claims_by_date = [said[i] for i in order]
+    groups, disagreements = _link_claims(claims_by_date, settings)
+    story_events = sorted((e for a in articles for e in found[a.id].events),
+                          key=lambda e: (e.first, e.article_id, e.start))
+    return StoryRecord(
+        entities=tuple(story_entities),
+        events=tuple(story_events),
+        claims=tuple(claims_by_date),
+        speakers=tuple(speakers[i] for i in order),
+        claim_groups=tuple(groups),
+        disagreements=tuple(disagreements),
+    )
 
 
 def tls_builder(

@@ -30,6 +30,7 @@ __all__ = [
     "Sentence",
     "StoredArticle",
     "StoryEntity",
+    "StoryRecord",
     "Timeline",
     "TimelineEntry",
     "TimelineEvent",
@@ -371,3 +372,16 @@ class Disagreement:
     kind: Literal["denial", "figures"]
     topic: str
     sides: tuple[ClaimGroup, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRecord:
+    """Everything found in the story at once: its entities, events, claims (with the story entity
+    of each claim's speaker, by position), statement groups and disagreements."""
+
+    entities: tuple[StoryEntity, ...]
+    events: tuple[EventMention, ...]
+    claims: tuple[Claim, ...]
+    speakers: tuple[str | None, ...]
+    claim_groups: tuple[ClaimGroup, ...]
+    disagreements: tuple[Disagreement, ...]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -335,17 +336,35 @@ def claims(db: str, fmt: str, speaker: str | None, stance: str | None, since: dt
 
 @cli.command()
 @click.option("--db", default="chronicle.db", show_default=True, help="Store file.")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Any other than the loopback needs an API token.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--token-file", type=click.Path(dir_okay=False, exists=True),
+              help="File holding the API token (else the CHRONICLE_API_TOKEN environment variable).")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="A Host name the server answers to besides the loopback names (repeatable).")
+@click.option("--max-upload-mb", default=100, show_default=True, type=click.IntRange(1, 10_000),
+              help="Largest upload accepted, in megabytes.")
 @_settings_option
-def serve(db: str, host: str, port: int, setting_pairs: tuple[tuple[str, str], ...]) -> None:
-    """Serve the web page and the REST API (/api/timeline, /api/claims, ... ; /docs)."""
+def serve(db: str, host: str, port: int, token_file: str | None, allow_hosts: tuple[str, ...],
+          max_upload_mb: int, setting_pairs: tuple[tuple[str, str], ...]) -> None:
+    """Serve the web page and the REST API (/v1/timeline, /v1/claims, ... ; docs at /docs).
+
+    On 127.0.0.1 (the default) anyone on this machine can read; uploads need the API token.
+    On any other address every request needs the token, and the server will not start without one.
+    """
     import uvicorn
 
-    from chronicle.web import create_app
+    from chronicle.web import ServeConfig, create_app
 
-    app = create_app(db, settings=_settings(setting_pairs))
-    _stderr().print(f"chronicle: http://{host}:{port}/  (API docs at /docs)")
+    token = Path(token_file).read_text(encoding="utf-8").strip() if token_file else None
+    token = token or os.environ.get("CHRONICLE_API_TOKEN") or None
+    config = ServeConfig(host=host, token=token, allowed_hosts=allow_hosts,
+                         max_upload_bytes=max_upload_mb * 1024 * 1024)
+    app = create_app(db, settings=_settings(setting_pairs), config=config)
+    shown = f"[{host}]" if ":" in host else host
+    note = "" if token else "  (uploads disabled: no API token)"
+    _stderr().print(f"chronicle: http://{shown}:{port}/  (API docs at /docs){note}")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 

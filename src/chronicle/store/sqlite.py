@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -69,11 +70,62 @@ _MIGRATIONS: tuple[str, ...] = (
     DELETE FROM analyses;
     ALTER TABLE analyses ADD COLUMN error TEXT;
     """,
+    # 4: fast reads. The generation counts writes to the articles (triggers, so no writer can
+    # forget it); views computed from one generation are kept until the next write. Full-text
+    # search over titles and texts (FTS5, kept in step by triggers). Upload jobs and their reports.
+    """
+    INSERT OR IGNORE INTO meta VALUES ('generation', '0');
+    CREATE TRIGGER articles_generation_insert AFTER INSERT ON articles BEGIN
+        UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'; END;
+    CREATE TRIGGER articles_generation_update AFTER UPDATE ON articles BEGIN
+        UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'; END;
+    CREATE TRIGGER articles_generation_delete AFTER DELETE ON articles BEGIN
+        UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'; END;
+    CREATE TABLE views (
+        key TEXT PRIMARY KEY,
+        generation INTEGER NOT NULL,
+        data BLOB NOT NULL
+    );
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+    );
+    INSERT INTO articles_fts (rowid, title, text) SELECT rowid, coalesce(title, ''), text FROM articles;
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, coalesce(new.title, ''), new.text); END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, coalesce(old.title, ''), old.text); END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, coalesce(old.title, ''), old.text);
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, coalesce(new.title, ''), new.text); END;
+    CREATE TABLE jobs (
+        id TEXT PRIMARY KEY,
+        status TEXT NOT NULL,
+        created TEXT NOT NULL,
+        finished TEXT,
+        files INTEGER NOT NULL,
+        report TEXT,
+        error TEXT
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(_MIGRATIONS)
 
 _ARTICLE_COLUMNS = "id, title, source, url, published, text, content_hash, path, duplicate_of, similarity"
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of a migration, one by one (a trigger's body holds semicolons of its own),
+    so each runs inside the migration's transaction, which ``executescript`` would commit."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                yield pending
+            pending = ""
 
 
 def _row_to_stored(row: sqlite3.Row) -> StoredArticle:
@@ -139,9 +191,8 @@ class Store:
         for number in range(version, SCHEMA_VERSION):
             self._db.execute("BEGIN IMMEDIATE")
             try:
-                for statement in _MIGRATIONS[number].split(";"):
-                    if statement.strip():
-                        self._db.execute(statement)
+                for statement in _statements(_MIGRATIONS[number]):
+                    self._db.execute(statement)
                 if number == 0:
                     self._db.execute("INSERT INTO meta VALUES ('application', ?)", (_APPLICATION,))
                 self._db.execute(f"PRAGMA user_version = {number + 1}")
@@ -230,7 +281,7 @@ class Store:
                     duplicate_of,
                     similarity,
                     signature,
-                    dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                    _now(),
                 ),
             )
 
@@ -317,3 +368,129 @@ class Store:
             "SELECT article_id, error FROM analyses WHERE pipeline = ? AND error IS NOT NULL", (pipeline,)
         )
         return {str(article_id): str(error) for article_id, error in rows}
+
+    # -- fast reads --------------------------------------------------------------------
+    def generation(self) -> int:
+        """How many writes the articles have seen: a view made at one generation is valid
+        until the next one."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return 0 if row is None else int(row[0])
+
+    def view(self, key: str, generation: int) -> bytes | None:
+        """A view saved at ``generation`` under ``key`` (``None`` when missing or stale)."""
+        row = self._db.execute(
+            "SELECT data FROM views WHERE key = ? AND generation = ?", (key, generation)
+        ).fetchone()
+        return None if row is None else bytes(row[0])
+
+    def save_view(self, key: str, generation: int, data: bytes) -> None:
+        """Keep a view computed at ``generation``, unless the articles changed meanwhile."""
+        with self.transaction():
+            if self.generation() != generation:
+                return
+            self._db.execute("DELETE FROM views WHERE generation != ?", (generation,))
+            self._db.execute("INSERT OR REPLACE INTO views VALUES (?, ?, ?)", (key, generation, data))
+
+    def article_page(
+        self,
+        *,
+        query: str | None = None,
+        source: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> tuple[list[tuple[StoredArticle, str | None]], int]:
+        """One page of stored articles (by date, or by relevance with ``query``), each with a
+        snippet of its text around the words of ``query`` (matches between U+E000 and U+E001),
+        and how many articles match in all."""
+        clauses, params = [], []
+        join = ""
+        snippet = "NULL"
+        order = "published IS NULL, published, id"
+        terms = _fts_terms(query or "")
+        if query is not None and not terms:
+            return [], 0
+        if terms:
+            join = "JOIN articles_fts ON articles_fts.rowid = articles.rowid"
+            clauses.append("articles_fts MATCH ?")
+            params.append(terms)
+            snippet = "snippet(articles_fts, 1, char(57344), char(57345), '…', 24)"
+            order = "bm25(articles_fts), published, id"
+        if source is not None:
+            clauses.append("source = ?")
+            params.append(source)
+        if since is not None:
+            clauses.append("published >= ?")
+            params.append(since.isoformat())
+        if until is not None:
+            clauses.append("published <= ?")
+            params.append(until.isoformat())
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        total = int(self._db.execute(f"SELECT count(*) FROM articles {join} {where}", params).fetchone()[0])
+        columns = ", ".join(f"articles.{c.strip()}" for c in _ARTICLE_COLUMNS.split(","))
+        rows = self._db.execute(
+            f"SELECT {columns}, {snippet} AS snippet FROM articles {join} {where} "
+            f"ORDER BY {order} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        return [(_row_to_stored(r), r["snippet"]) for r in rows], total
+
+    def sources(self) -> list[tuple[str, int]]:
+        """Each outlet with its number of articles (copies included), most first."""
+        rows = self._db.execute(
+            "SELECT coalesce(source, ''), count(*) AS n FROM articles GROUP BY 1 ORDER BY n DESC, 1"
+        )
+        return [(str(r[0]), int(r[1])) for r in rows]
+
+    def date_range(self) -> tuple[dt.date | None, dt.date | None]:
+        row = self._db.execute("SELECT min(published), max(published) FROM articles").fetchone()
+        return (
+            dt.date.fromisoformat(row[0]) if row[0] else None,
+            dt.date.fromisoformat(row[1]) if row[1] else None,
+        )
+
+    # -- upload jobs -------------------------------------------------------------------
+    def add_job(self, job_id: str, files: int) -> None:
+        with self.transaction():
+            self._db.execute(
+                "INSERT INTO jobs (id, status, created, files) VALUES (?, 'queued', ?, ?)",
+                (job_id, _now(), files),
+            )
+
+    def finish_job(self, job_id: str, *, report: dict[str, Any] | None = None, error: str | None = None) -> None:
+        with self.transaction():
+            self._db.execute(
+                "UPDATE jobs SET status = ?, finished = ?, report = ?, error = ? WHERE id = ?",
+                ("failed" if error else "done", _now(), None if report is None else json.dumps(report), error,
+                 job_id),
+            )
+
+    def start_job(self, job_id: str) -> None:
+        with self.transaction():
+            self._db.execute("UPDATE jobs SET status = 'running' WHERE id = ?", (job_id,))
+
+    def job(self, job_id: str) -> dict[str, Any] | None:
+        row = self._db.execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
+        if row is None:
+            return None
+        return {
+            "id": row["id"],
+            "status": row["status"],
+            "created": row["created"],
+            "finished": row["finished"],
+            "files": row["files"],
+            "report": json.loads(row["report"]) if row["report"] else None,
+            "error": row["error"],
+        }
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _fts_terms(query: str) -> str:
+    """A user's words as an FTS5 query that matches them all: each word quoted, so no word is
+    read as FTS5 syntax (AND, NEAR, a column filter, an unbalanced quote)."""
+    words = re.findall(r"\w+", query)
+    return " ".join('"' + w + '"' for w in words[:32])

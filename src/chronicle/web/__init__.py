@@ -1,111 +1,131 @@
 """The REST API and the web page: a thin adapter over the Python API.
 
-``create_app(db)`` builds the application; nothing is opened at import time. Each
-request opens the store (SQLite connections are per thread), so the server can run
-with several workers.
+``create_app(db)`` builds the application; nothing is opened at import time. The story's views
+(timeline, entities, events, claims) are computed once per store state and cached in the store
+(:mod:`chronicle.views`), so requests do no language processing after the first; every answer
+carries an ETag naming the store state, and large ones are gzipped.
+
+Routes: ``/v1/...`` (one router per resource), ``/api/...`` (the first API, deprecated),
+``/docs`` (the OpenAPI page, served offline), ``/`` (the page).
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import hashlib
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, HTTPException, Query, Request, Response
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi import FastAPI, Request, Response
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from chronicle.api import Chronicle
 from chronicle.errors import ChronicleError, InputError
-from chronicle.serialize import claim_dict, entity_dict, event_dict, stored_article_dict, timeline_dict
 from chronicle.settings import DEFAULTS, Settings
+from chronicle.views import StoryViews
+from chronicle.web.deps import Served
+from chronicle.web.routers import articles, ingest, legacy, records, story, timeline
+from chronicle.web.security import COOKIE, BodyLimit, HeadAsGet, ServeConfig
 
-__all__ = ["create_app"]
+__all__ = ["ServeConfig", "create_app"]
 
 _STATIC = Path(__file__).parent / "static"
 # Article text is untrusted: the page builds its DOM with textContent, and the policy
 # forbids inline scripts and any origin but our own even if something slipped through.
-_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'"
+_CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
+        "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+# Answers that change without a write to the articles: never given an ETag.
+_UNCACHED = ("/v1/jobs/", "/v1/ingest")
 
 
-def create_app(db: str | Path, *, settings: Settings = DEFAULTS) -> FastAPI:
+def create_app(db: str | Path, *, settings: Settings = DEFAULTS, config: ServeConfig | None = None) -> FastAPI:
     """The chronicle web application over the store file ``db``."""
+    config = config or ServeConfig()
+    config.check()
     db_path = Path(db)
     if not db_path.exists():
         raise InputError(f"{db_path}: no such store (run 'chronicle ingest' first)")
-    app = FastAPI(title="chronicle", version="0.1.0", description="The record of a story, from the news.")
+    views = StoryViews(db_path, settings=settings)
+    jobs = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chronicle-ingest")
 
-    def story() -> Chronicle:
-        return Chronicle(db_path, settings=settings)
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> Any:
+        yield
+        jobs.shutdown(wait=True, cancel_futures=False)
+
+    app = FastAPI(
+        title="chronicle",
+        version="1.0.0",
+        description="The record of a story, from the news: timeline, entities, events, who said what.",
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.served = Served(db_path, settings, views, config, jobs)
+
+    for router in (story.router, timeline.router, articles.router, records.router, ingest.router):
+        app.include_router(router, prefix="/v1")
+    app.include_router(legacy.router, prefix="/api")
+
+    @app.exception_handler(ChronicleError)
+    async def chronicle_error(request: Request, exc: ChronicleError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.middleware("http")
+    async def etags(request: Request, call_next: Any) -> Response:
+        path = request.url.path
+        cacheable = (
+            request.method == "GET"
+            and path.startswith(("/v1/", "/api/"))
+            and not path.startswith(_UNCACHED)
+            and (not config.reads_need_token or config.authorised(request))
+        )
+        if not cacheable:
+            response: Response = await call_next(request)
+            return response
+        digest = hashlib.sha256(f"{path}?{request.url.query}".encode()).hexdigest()[:16]
+        tag = f'W/"{views.generation()}-{digest}"'
+        if tag in request.headers.get("if-none-match", ""):
+            return Response(status_code=304, headers={"ETag": tag})
+        response = await call_next(request)
+        if response.status_code == 200:
+            response.headers["ETag"] = tag
+            response.headers["Cache-Control"] = "no-cache"
+        return response
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:
         response: Response = await call_next(request)
         response.headers["Content-Security-Policy"] = _CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        if request.url.path.startswith("/api/"):
+            response.headers["Deprecation"] = "true"
+            response.headers["Link"] = '</v1/>; rel="successor-version"'
         return response
 
-    @app.exception_handler(ChronicleError)
-    async def chronicle_error(request: Request, exc: ChronicleError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=400)
-
     @app.get("/", include_in_schema=False)
-    def index() -> FileResponse:
+    def index(request: Request) -> Response:
+        given = request.query_params.get("token")
+        if given is not None and config.token:
+            # One visit with the token sets it as a cookie, so the page's own requests carry it.
+            response = RedirectResponse("/", status_code=303)
+            response.set_cookie(COOKIE, given, httponly=True, samesite="strict",
+                                secure=request.url.scheme == "https")
+            return response
         return FileResponse(_STATIC / "index.html", media_type="text/html")
 
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> FileResponse:
+        return FileResponse(_STATIC / "docs.html", media_type="text/html")
+
     app.mount("/static", StaticFiles(directory=_STATIC), name="static")
-
-    @app.get("/api/timeline")
-    def timeline(
-        dates: int | None = Query(None, ge=1),
-        sentences_per_date: int | None = Query(None, ge=1),
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        query: str | None = None,
-        all: bool = False,
-    ) -> dict[str, Any]:
-        """The timeline in the ``chronicle.timeline/1`` JSON contract (``all``: the full record)."""
-        with story() as opened:
-            result = opened.timeline(
-                dates=dates, sentences_per_date=sentences_per_date, since=since, until=until, query=query,
-                record=all,
-            )
-            return timeline_dict(result)
-
-    @app.get("/api/articles")
-    def articles() -> list[dict[str, Any]]:
-        with story() as opened:
-            return [stored_article_dict(s) for s in opened.articles()]
-
-    @app.get("/api/articles/{article_id:path}")
-    def article(article_id: str) -> dict[str, Any]:
-        """One article with its text, so a page can show evidence in context."""
-        with story() as opened:
-            stored = opened.article(article_id)
-        if stored is None:
-            raise HTTPException(404, f"no article {article_id!r}")
-        return stored_article_dict(stored, text=True)
-
-    @app.get("/api/entities")
-    def entities() -> list[dict[str, Any]]:
-        with story() as opened:
-            return [entity_dict(e) for e in opened.entities()]
-
-    @app.get("/api/events")
-    def events() -> list[dict[str, Any]]:
-        with story() as opened:
-            return [event_dict(e) for e in opened.events()]
-
-    @app.get("/api/claims")
-    def claims(
-        speaker: str | None = None,
-        stance: str | None = None,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-    ) -> list[dict[str, Any]]:
-        """Who said what, dated when said; ``speaker`` follows every name of a story entity."""
-        with story() as opened:
-            found = opened.claims(speaker=speaker, stance=stance, since=since, until=until)
-            return [claim_dict(c) for c in found]
-
+    # Outermost first: refuse other Host names and oversized bodies before anything runs.
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(BodyLimit, limit=config.max_upload_bytes)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=config.hosts())
+    app.add_middleware(HeadAsGet)
     return app

@@ -1,0 +1,131 @@
+"""Views of a story computed once per store state: what a server (or any repeated reader) reads.
+
+A view is the JSON of a timeline, or of the story's whole record (entities, events, claims,
+statement groups, disagreements). It is computed at one *generation* of the store (the count
+of writes to its articles), saved in the store under a key naming the view, its options, the
+settings and the code that made the analyses, and served until the next write. In a process,
+the parsed view is kept in memory, and concurrent readers of a view that is not made yet wait
+for the one reader making it instead of each redoing the work.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from chronicle import engine, extract
+from chronicle.models import StoryRecord, TimelineOptions
+from chronicle.serialize import (
+    claim_dict,
+    claim_group_dict,
+    disagreement_dict,
+    entity_dict,
+    event_dict,
+    timeline_dict,
+)
+from chronicle.settings import DEFAULTS, Settings
+from chronicle.store import Store
+
+__all__ = ["StoryViews", "record_dict"]
+
+
+def record_dict(found: StoryRecord) -> dict[str, Any]:
+    """The story's record as JSON: each claim carries its statement ``group`` and the id of the
+    story entity that spoke it (``speaker_story_entity``, an id of ``entities``)."""
+    group_of = {id(c): g.id for g in found.claim_groups for c in g.claims}
+    claims = []
+    for claim, speaker in zip(found.claims, found.speakers, strict=True):
+        row = claim_dict(claim, group_of.get(id(claim)))
+        row["speaker_story_entity"] = speaker
+        claims.append(row)
+    return {
+        "entities": [entity_dict(e) for e in found.entities],
+        "events": [event_dict(e) for e in found.events],
+        "claims": claims,
+        "claim_groups": [claim_group_dict(g) for g in found.claim_groups],
+        "disagreements": [disagreement_dict(d) for d in found.disagreements],
+    }
+
+
+class StoryViews:
+    """The views of the story in the store file ``db``, made once per store state."""
+
+    def __init__(self, db: str | Path, *, settings: Settings = DEFAULTS, keep: int = 32) -> None:
+        self.db = Path(db)
+        self.settings = settings
+        self._keep = keep
+        self._lock = threading.Lock()
+        self._making: dict[str, threading.Lock] = {}
+        self._memory: dict[tuple[int, str], tuple[bytes, Any]] = {}
+        self._local = threading.local()
+        # The settings and the code are part of every key: a view made by other rules is not served.
+        digest = hashlib.sha256(repr(dataclasses.asdict(settings)).encode())
+        digest.update(extract.fingerprint(language=True).encode())
+        digest.update(extract.fingerprint(language=False).encode())
+        self._rules = digest.hexdigest()[:16]
+
+    def store(self) -> Store:
+        """This thread's connection to the store (SQLite connections are not shared by threads)."""
+        store: Store | None = getattr(self._local, "store", None)
+        if store is None:
+            store = Store(self.db)
+            self._local.store = store
+        return store
+
+    def generation(self) -> int:
+        return self.store().generation()
+
+    def timeline(self, options: TimelineOptions) -> tuple[bytes, dict[str, Any]]:
+        """The timeline as JSON bytes and as the parsed object."""
+        key = "timeline/" + json.dumps(
+            [options.dates, options.sentences_per_date, str(options.since), str(options.until),
+             options.query, options.record],
+        )
+
+        def make(store: Store) -> dict[str, Any]:
+            return timeline_dict(engine.build_timeline(store, options, settings=self.settings))
+
+        return self._view(key, make)
+
+    def record(self) -> dict[str, Any]:
+        """The story's record (see :func:`record_dict`)."""
+
+        def make(store: Store) -> dict[str, Any]:
+            return record_dict(engine.record(store, settings=self.settings))
+
+        made: dict[str, Any] = self._view("record", make)[1]
+        return made
+
+    def _view(self, name: str, make: Callable[[Store], dict[str, Any]]) -> tuple[bytes, Any]:
+        store = self.store()
+        generation = store.generation()
+        key = f"{name}/{self._rules}"
+        found = self._memory.get((generation, key))
+        if found is not None:
+            return found
+        with self._lock:
+            making = self._making.setdefault(key, threading.Lock())
+        with making:
+            found = self._memory.get((generation, key))
+            if found is not None:
+                return found
+            data = store.view(key, generation)
+            if data is None:
+                made = make(store)
+                data = json.dumps(made, ensure_ascii=False, separators=(",", ":")).encode()
+                store.save_view(key, generation, data)
+                found = (data, made)
+            else:
+                found = (data, json.loads(data))
+            with self._lock:
+                for old in [k for k in self._memory if k[0] != generation]:
+                    del self._memory[old]
+                while len(self._memory) >= self._keep:
+                    del self._memory[next(iter(self._memory))]
+                self._memory[(generation, key)] = found
+            return found

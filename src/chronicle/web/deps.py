@@ -1,0 +1,46 @@
+"""What every route reads: the story's views, the server's configuration, the upload jobs."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, HTTPException, Request, Response
+
+from chronicle.settings import Settings
+from chronicle.views import StoryViews
+from chronicle.web.security import ServeConfig
+
+__all__ = ["Served", "ServedDep", "json_response", "served"]
+
+
+@dataclass(frozen=True, slots=True)
+class Served:
+    db: Path
+    settings: Settings
+    views: StoryViews
+    config: ServeConfig
+    jobs: ThreadPoolExecutor
+
+
+def served(request: Request) -> Served:
+    state: Served = request.app.state.served
+    if state.config.reads_need_token and not state.config.authorised(request):
+        raise HTTPException(401, "a valid API token is needed (Authorization: Bearer <token>)",
+                            headers={"WWW-Authenticate": "Bearer"})
+    return state
+
+
+def json_response(data: bytes | Any, status: int = 200) -> Response:
+    """JSON as it is (bytes already encoded are sent untouched)."""
+    if isinstance(data, bytes):
+        return Response(data, status_code=status, media_type="application/json")
+    from fastapi.responses import JSONResponse
+
+    return JSONResponse(data, status_code=status)
+
+
+#: The served story, as a route's parameter (checks the token where reads need one).
+ServedDep = Annotated[Served, Depends(served)]
