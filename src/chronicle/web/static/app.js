@@ -1,6 +1,6 @@
 // chronicle's web page, over the /v1 REST API.
 // Article text is untrusted: every piece of it reaches the page through textContent or text
-// nodes (never innerHTML), and links are made only of http(s) URLs. The time axis gets DOM
+// nodes (never parsed as HTML), and links are made only of http(s) URLs. The time axis gets DOM
 // elements, not HTML strings, for the same reason.
 "use strict";
 
@@ -138,12 +138,33 @@ function sourcesLine(ids) {
   return ids.length + (ids.length === 1 ? " article" : " articles") + " · " + names + rest;
 }
 
+const firstLines = new Map();
+
+function firstLine(id) {
+  if (!firstLines.has(id)) {
+    firstLines.set(id, getJson("/v1/articles/" + encodeURIComponent(id)).then((article) => {
+      const line = (article.text || "").trim().split("\n")[0].trim();
+      return line.length > 110 ? line.slice(0, 108).replace(/\s+\S*$/, "") + "…" : line;
+    }).catch(() => ""));
+  }
+  return firstLines.get(id);
+}
+
 // Outlet, headline, publication date and link of one article, as DOM.
 function articleLine(id) {
   const article = view.articles.get(id) || {id: id};
   const line = el("div", "article-line");
   line.append(el("strong", "outlet", article.source || "unknown outlet"));
-  line.append(el("span", "headline", article.title || "untitled article"));
+  const headline = el("span", "headline", article.title || "untitled article");
+  if (!article.title) {
+    // No headline in the store (plain-text sources): the article's first line stands in for it.
+    firstLine(id).then((text) => {
+      if (!text) return;
+      headline.textContent = text;
+      headline.title = "first line of the article (it has no headline)";
+    });
+  }
+  line.append(headline);
   if (article.published) line.append(el("span", "muted", dateLabel(article.published, true)));
   const href = safeUrl(article.url);
   if (href) {
@@ -189,6 +210,8 @@ async function openArticle(id, evidence, opener) {
   try {
     const article = await getJson("/v1/articles/" + encodeURIComponent(id));
     view.articles.set(article.id, Object.assign({}, view.articles.get(article.id), article));
+    const first = (article.text || "").trim().split("\n")[0].trim();
+    firstLines.set(article.id, Promise.resolve(first.length > 110 ? first.slice(0, 108) + "…" : first));
     $("article-title").textContent = article.title || "Untitled article";
     $("article-meta").replaceChildren(articleLine(article.id));
     const {box, mark} = evidence
@@ -328,13 +351,14 @@ function axisContent(event, entry) {
 function renderAxis() {
   const box = $("axis");
   const items = [];
+  const key = new Set(view.keyEntries.flatMap((entry) => entry.events.map((event) => event.id)));
   for (const entry of view.allEntries) {
     const range = span(entry.date);
     if (!range) continue;
     for (const event of entry.events) {
       if (items.some((i) => i.id === event.id)) continue;
       const item = {id: event.id, content: axisContent(event, entry), start: new Date(range[0]),
-        className: "g-" + entry.granularity + (event.sources.length > 4 ? " big" : "")};
+        className: "g-" + entry.granularity + (key.has(event.id) ? " key" : "")};
       if (entry.granularity !== "day") { item.end = new Date(range[1]); item.type = "range"; } else item.type = "box";
       items.push(item);
     }
@@ -359,7 +383,9 @@ function renderAxis() {
     view.items = new vis.DataSet(items);
     view.timeline = new vis.Timeline(box, view.items, {
       moment: (date) => moment(date).utc(),
-      cluster: {maxItems: 3, titleTemplate: "{count} events: zoom in to see them", showStipes: true},
+      // The key dates' events stay visible; the rest of the record folds into counts where dense.
+      cluster: {maxItems: 2, titleTemplate: "{count} more events: zoom in to see them", showStipes: true,
+        clusterCriteria: (a, b) => !/\bkey\b/.test(a.className) && !/\bkey\b/.test(b.className)},
       stack: true, maxHeight: 340, minHeight: 240, zoomKey: "ctrlKey", zoomMin: 4 * DAY,
       min: new Date(windows.full[0] - 365 * DAY), max: new Date(windows.full[1] + 365 * DAY),
       start: new Date(windows.story[0]), end: new Date(windows.story[1]),
