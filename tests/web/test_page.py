@@ -168,6 +168,23 @@ def test_evidence_opens_with_outlet_and_highlight_in_the_article(browser: Any, s
     assert watched.errors == []
 
 
+def test_dates_filter_the_key_dates_and_the_axis(browser: Any, server: str) -> None:
+    watched = Watched(browser, server)
+    page = watched.page
+    axis_before = page.locator("#axis-count").inner_text()
+    page.fill("#since", "2025-04")
+    page.click("#filters button[type=submit]")
+    watched.until(lambda: watched.query().get("since") == ["2025-04"])
+    watched.until(lambda: page.locator("#axis-count").inner_text() != axis_before)
+    ids = [i for i in page.locator("#entries .entry").evaluate_all("nodes => nodes.map((n) => n.id)")]
+    assert ids and all(i >= "d-2025-04" for i in ids), ids
+    page.fill("#since", "April")  # not a date: the form refuses it and nothing changes
+    page.click("#filters button[type=submit]")
+    page.wait_for_timeout(300)
+    assert watched.query().get("since") == ["2025-04"]
+    assert watched.errors == []
+
+
 def test_a_shared_url_restores_filters_and_the_open_event(browser: Any, server: str) -> None:
     first = Watched(browser, server)
     page = first.page

@@ -4,10 +4,10 @@
 // elements, not HTML strings, for the same reason.
 "use strict";
 
-const DATES_PER_PAGE = 10;
+const DATES_PER_PAGE = 8;
 const CLAIMS_PER_PAGE = 20;
 const ENTITIES_PER_PAGE = 25;
-const EVIDENCE_SHOWN = 5;
+const EVIDENCE_SHOWN = 3;
 const FILTERS = ["q", "since", "until", "entity"];
 const DAY = 86400000;
 
