@@ -82,6 +82,20 @@ def test_kims_quote_is_one_statement_with_both_sources(story: Timeline) -> None:
                     and "Kim" in (c["speaker"] or "")} <= ids
 
 
+def test_the_speaker_is_who_the_text_names(story: Timeline) -> None:
+    said = {(c.cue, " ".join(c.text.split())[:30]): c.speaker for c in story.claims}
+    accused = [v for (cue, _), v in said.items() if cue == "have accused"]
+    assert accused == ["The United States"], "the US and dozens of allies, not Japan, their example"
+    assert [v for (cue, text), v in said.items() if cue == "stressed" and text.startswith("the need")] == ["Kim"]
+    assert [v for (cue, text), v in said.items() if cue == "accused" and "Seoul" in text] == ["Kim"]
+
+
+def test_blinkens_condemnation_with_47_ministers_is_found_and_dated_when_made(story: Timeline) -> None:
+    blinken = [c for c in story.claims if "Blinken" in (c.speaker or "") and c.stance == "condemns"]
+    assert [(c.date, c.said_when) for c in blinken] == [("2024-01-09", "Tuesday")]
+    assert "alleged transfer" in blinken[0].text
+
+
 def test_sullivans_condemnation_is_found_and_dated_when_he_made_it(story: Timeline) -> None:
     sullivan = [c for c in story.claims if "Sullivan" in (c.speaker or "") and c.stance == "condemns"]
     assert [(c.date, c.said_when) for c in sullivan] == [("2024-01-09", "Tuesday")]

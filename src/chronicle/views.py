@@ -11,6 +11,7 @@ for the one reader making it instead of each redoing the work.
 from __future__ import annotations
 
 import dataclasses
+import gzip
 import hashlib
 import json
 import threading
@@ -62,6 +63,7 @@ class StoryViews:
         self._lock = threading.Lock()
         self._making: dict[str, threading.Lock] = {}
         self._memory: dict[tuple[int, str], tuple[bytes, Any]] = {}
+        self._gzipped: dict[int, tuple[bytes, bytes]] = {}
         self._local = threading.local()
         # The settings and the code are part of every key: a view made by other rules is not served.
         digest = hashlib.sha256(repr(dataclasses.asdict(settings)).encode())
@@ -79,6 +81,19 @@ class StoryViews:
 
     def generation(self) -> int:
         return self.store().generation()
+
+    def compressed(self, data: bytes) -> bytes:
+        """``data`` gzipped, once per view: a large answer is compressed once, not per request."""
+        with self._lock:
+            found = self._gzipped.get(id(data))
+            if found is not None and found[0] is data:
+                return found[1]
+        packed = gzip.compress(data, compresslevel=6, mtime=0)
+        with self._lock:
+            if len(self._gzipped) >= self._keep:
+                self._gzipped.pop(next(iter(self._gzipped)))
+            self._gzipped[id(data)] = (data, packed)
+        return packed
 
     def timeline(self, options: TimelineOptions) -> tuple[bytes, dict[str, Any]]:
         """The timeline as JSON bytes and as the parsed object."""

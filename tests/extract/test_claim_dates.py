@@ -30,6 +30,9 @@ def nlp() -> Iterator[Any]:
          "hired no outside crews", "2024-05-06", "Monday"),
         ("The transport minister, in a call with the mayor on Tuesday, condemned the blockade of the harbour.",
          "blockade", "2024-05-07", "Tuesday"),
+        # The sentence opens on the occasion of the saying.
+        ("In a joint statement on Monday, the harbour master was joined by the mayor in condemning the "
+         "blockade.", "blockade", "2024-05-06", "Monday"),
         # A date inside what was said dates what it is about, not the saying.
         ("The union said the strike began on Monday after talks broke down.",
          "strike began", "2024-05-08", None),

@@ -160,10 +160,20 @@ def said_when(text: str, timexes: Sequence[Timex], cue: Sequence[tuple[int, int]
         between = text[t.end:cue_start]
         if source_start <= t.start and t.end <= cue_start and len(between) <= 80 and not _BREAK.search(between):
             return t
+        # "In a joint statement on Tuesday, Blinken ... condemned": the sentence opens on the
+        # occasion of the saying, just before the speaker.
+        if (t.end <= source_start and _TO_SPEAKER.fullmatch(text[t.end:source_start])
+                and _OPENING.search(text[max(0, t.start - 80):t.start])):
+            return t
     return None
 
 
 _BREAK = re.compile(r"[.!?;]\s")
+_TO_SPEAKER = re.compile(r"[\s,]*")
+_OPENING = re.compile(
+    r"(?:\A|[.!?][\"”’']?\s+|\n)\s*(?:on|(?:in|at|during)\s+(?:a|an|the|his|her|their|its)\s+[\w\s-]{0,40}?\s+on)\s+\Z",
+    re.IGNORECASE,
+)
 
 
 def _from_doc(article: Article, doc: Doc) -> ArticleAnalysis:

@@ -383,13 +383,23 @@ class Store:
         ).fetchone()
         return None if row is None else bytes(row[0])
 
-    def save_view(self, key: str, generation: int, data: bytes) -> None:
-        """Keep a view computed at ``generation``, unless the articles changed meanwhile."""
-        with self.transaction():
-            if self.generation() != generation:
-                return
-            self._db.execute("DELETE FROM views WHERE generation != ?", (generation,))
-            self._db.execute("INSERT OR REPLACE INTO views VALUES (?, ?, ?)", (key, generation, data))
+    def save_view(self, key: str, generation: int, data: bytes) -> bool:
+        """Keep a view computed at ``generation``, unless the articles changed meanwhile.
+
+        A view is a cache: when a writer holds the store for longer than the busy timeout, the
+        view is not kept (``False``) and the reader still has it; it never fails the read.
+        """
+        try:
+            with self.transaction():
+                if self.generation() != generation:
+                    return False
+                self._db.execute("DELETE FROM views WHERE generation != ?", (generation,))
+                self._db.execute("INSERT OR REPLACE INTO views VALUES (?, ?, ?)", (key, generation, data))
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            return False
+        return True
 
     def article_page(
         self,

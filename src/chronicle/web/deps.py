@@ -13,7 +13,7 @@ from chronicle.settings import Settings
 from chronicle.views import StoryViews
 from chronicle.web.security import ServeConfig
 
-__all__ = ["Served", "ServedDep", "json_response", "served"]
+__all__ = ["Served", "ServedDep", "json_response", "served", "view_response"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,3 +44,11 @@ def json_response(data: bytes | Any, status: int = 200) -> Response:
 
 #: The served story, as a route's parameter (checks the token where reads need one).
 ServedDep = Annotated[Served, Depends(served)]
+
+
+def view_response(request: Request, state: Served, data: bytes) -> Response:
+    """A cached view's JSON, gzipped once for every client that accepts it."""
+    if "gzip" in request.headers.get("accept-encoding", ""):
+        return Response(state.views.compressed(data), media_type="application/json",
+                        headers={"Content-Encoding": "gzip", "Vary": "Accept-Encoding"})
+    return Response(data, media_type="application/json")

@@ -56,6 +56,14 @@ RESOLUTION: list[Case] = [
      {"source": "An adviser to Mayor Ortiz", "speaker": "Mayor Ortiz"}),
     ("The Democrats won the state. They said the result was a mandate.", "said",
      {"source": "They", "speaker": "Democrats"}),
+    # The examples a group gives are not who speaks for it.
+    ("Portugal and a dozen partners, including Spain and Greece, have accused the shipping line of "
+     "breaking the embargo.", "have accused", {"speaker": "Portugal"}),
+    # "he" after a person named since the last report is that person, not the agency that relayed.
+    ("The mayor inspected the harbour, the Estrany Press Agency said. Mayor Ortiz's tour also took in a "
+     "shipyard, where he praised the welders.", "praised", {"source": "he", "speaker": "Mayor Ortiz"}),
+    ("John Miller said the talks would resume, EPA reported. He rejected the offer.", "rejected",
+     {"source": "He", "speaker": "John Miller"}),
 ]
 
 CASES = RESOLUTION

@@ -223,6 +223,12 @@ STANCES: list[Case] = [
      {"source": "The harbour master", "content": "the blockade of the port", "stance": "condemns"}),
     ("Mayor Ortiz on Tuesday “condemned in the strongest terms” the attack on the ferry, her office said.",
      "condemned", {"source": "Mayor Ortiz", "content": "the attack on the ferry", "stance": "condemns"}),
+    # Said together with others: the gerund after "joined ... in" is the subject's statement too,
+    # also when the parser hangs "in" on the last of the others.
+    ("The harbour master was joined by the mayor and 12 captains in condemning the blockade.",
+     "condemning", {"source": "The harbour master", "content": "the blockade", "stance": "condemns"}),
+    ("The ferry company joined the union in denying the report.", "denying",
+     {"source": "The ferry company", "content": "the report", "stance": "denies"}),
 ]
 
 CASES = DIRECT + MIXED + INDIRECT + BROAD + REPORTED + SUBJECTS + STANCES

@@ -55,7 +55,18 @@ def _goes_on_with(doc: Doc, before: Attribution, att: Attribution, ents: list[Sp
         or _sentences_apart(doc, before, att) > 2
     ):
         return False
-    return pronoun in ("they", "it") or _named_after_last_person(doc, before, ents)
+    if pronoun in ("they", "it"):
+        return True
+    # "he" after someone else is named ("Kim's stops also included a factory, where he
+    # stressed ...") means that person, not the speaker of the report before.
+    return _named_after_last_person(doc, before, ents) and not _person_between(doc, before, att, ents)
+
+
+def _person_between(doc: Doc, before: Attribution, att: Attribution, ents: list[Span]) -> bool:
+    """Whether a person is named between the source of one report and the source of the next."""
+    assert before.source and att.source
+    lo, hi = before.source[-1][1], att.source[0][0]
+    return any(e.label_ == "PERSON" and lo <= e.start_char and e.end_char <= hi for e in ents)
 
 
 def _named_after_last_person(doc: Doc, att: Attribution, ents: list[Span]) -> bool:
@@ -66,6 +77,10 @@ def _named_after_last_person(doc: Doc, att: Attribution, ents: list[Span]) -> bo
         return False
     span = doc.char_span(att.source[0][0], att.source[-1][1], alignment_mode="expand")
     if span is None or span.root.pos_ != "PROPN":
+        return False
+    # A person's name has a given name and a surname; "KCNA" or "Reuters" is no one's.
+    name = [t for t in span if t.pos_ == "PROPN" and (t.i <= span.root.i)]
+    if len(name) < 2 or any(t.is_upper and len(t) > 1 for t in name):
         return False
     last = _latest_ent(ents, span.start, ("PERSON",))
     return last is None or last.end <= span.start
@@ -125,10 +140,16 @@ def _named_inside(doc: Doc, span: Span, ents: list[Span]) -> str | None:
         e for e in ents
         if e.start >= span.start and e.end <= span.end and e.label_ in _SPEAKER_LABELS
         and not (root.lemma_.lower() in WORK_NOUNS and _topic_of(e, root))
+        and not _example_of(e, root)
     ]
     persons = [e for e in inner if e.label_ == "PERSON"]
     if persons:
         return _name(persons[-1])
+    # "The United States and dozens of allies, including South Korea and Japan, have accused":
+    # the source's own head names it, not the last name in it.
+    head = next((e for e in inner if e.start <= root.i < e.end), None)
+    if head is not None:
+        return _name(head)
     owner = _possessor(doc, root)
     if owner:
         return owner
@@ -215,6 +236,20 @@ def _possessor(doc: Doc, tok: Token) -> str | None:
         # "its pay offer": a pronoun names no one by itself.
         return None
     return doc[poss.left_edge.i : poss.i + 1].text.removesuffix("'s").removesuffix("’s").strip()
+
+
+#: Prepositions that give examples of a group: who they name is not who speaks.
+_EXAMPLE_PREPS = frozenset({"including", "like", "among", "excluding"})
+
+
+def _example_of(ent: Span, root: Token) -> bool:
+    """Whether an entity inside a source phrase is one of the examples it gives ("including Japan")."""
+    tok = ent.root
+    while tok.i != root.i and tok.head.i != tok.i:
+        if tok.dep_ == "pobj" and tok.head.lower_ in _EXAMPLE_PREPS:
+            return True
+        tok = tok.head
+    return False
 
 
 def _topic_of(ent: Span, root: Token) -> bool:

@@ -8,11 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, Response
+from fastapi import APIRouter, HTTPException, Query, Request, Response
 
 from chronicle.models import TimelineOptions
 from chronicle.serialize import stored_article_dict
-from chronicle.web.deps import ServedDep, json_response
+from chronicle.web.deps import ServedDep, json_response, view_response
 from chronicle.web.params import DateBounds
 from chronicle.web.routers import articles as v1_articles
 from chronicle.web.routers import records
@@ -23,6 +23,7 @@ router = APIRouter(tags=["deprecated: /api (use /v1)"], deprecated=True)
 @router.get("/timeline")
 def timeline(
     *,
+    request: Request,
     dates: Annotated[int | None, Query(ge=1)] = None,
     sentences_per_date: Annotated[int | None, Query(ge=1)] = None,
     since: dt.date | None = None,
@@ -32,7 +33,7 @@ def timeline(
     state: ServedDep,
 ) -> Response:
     data, _ = state.views.timeline(TimelineOptions(dates, sentences_per_date, since, until, query, record=all))
-    return json_response(data)
+    return view_response(request, state, data)
 
 
 @router.get("/articles")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Response
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 
 from chronicle.models import TimelineOptions
-from chronicle.web.deps import Served, ServedDep, json_response
+from chronicle.web.deps import Served, ServedDep, view_response
 from chronicle.web.params import DateBounds
 from chronicle.web.schemas import Timeline
 
@@ -52,10 +52,10 @@ def _entity_name(state: Served, wanted: str) -> str:
 
 
 @router.get("/timeline", response_model=Timeline)
-def timeline(params: Annotated[TimelineParams, Depends()], state: ServedDep) -> Response:
+def timeline(request: Request, params: Annotated[TimelineParams, Depends()], state: ServedDep) -> Response:
     """The timeline in the ``chronicle.timeline/1`` contract, computed once per store state."""
     data, _ = state.views.timeline(params.options(state))
-    return json_response(data)
+    return view_response(request, state, data)
 
 
 EXPORTS = {

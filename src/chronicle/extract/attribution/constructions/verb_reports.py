@@ -70,7 +70,9 @@ class VerbReport:
 def _takes_a_stance(tok: Token, ctx: Context) -> bool:
     """A condemnation or a denial with a subject and an object ("Sullivan condemned the transfer,
     the White House said") is a statement of its own, also inside another report."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in DENY | CONDEMN or subject(tok) is None:
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in DENY | CONDEMN:
+        return False
+    if subject(tok) is None and joined_speaker(tok) is None:
         return False
     quote = ctx.quotes.containing(tok.idx, tok.idx + len(tok))
     # A quotation that opens on the verb ('Sullivan "condemned in the strongest terms" the
@@ -123,11 +125,32 @@ def verb_attribution(verb: Token, ctx: Context, *, quoted_verb: bool = False) ->
     )
 
 
+# "X joined Y in condemning Z": the verbs whose subject also speaks the gerund after "in".
+_JOIN_VERBS = frozenset({"join", "lead"})
+
+
+def joined_speaker(verb: Token) -> Token | None:
+    """The speaker of a condemnation or denial said together with others: "Blinken was joined by
+    Borrell and 47 ministers in condemning the transfer", "France joined Germany in denying it".
+    The gerund has no subject of its own, and the parser often hangs "in" on the last of the
+    others, so the way up passes through them to "join"."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ != "in":
+        return None
+    node = verb.head.head
+    for _ in range(5):
+        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in _JOIN_VERBS:
+            return next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if node.dep_ not in ("dobj", "pobj", "conj", "agent", "prep") or node.head is node:
+            return None
+        node = node.head
+    return None
+
+
 def _speaker(verb: Token, quotes: QuoteIndex) -> Token | None:
     """The subject that says it: that of the report a misattached coordinated report shares,
     else the verb's own or one shared down a chain of clauses."""
     outer = report_of_misattached(verb)
-    subj = subject(outer) if outer is not None else subject(verb) or chained_subject(verb)
+    subj = subject(outer) if outer is not None else subject(verb) or chained_subject(verb) or joined_speaker(verb)
     if subj is not None and subj.i < verb.i and quotes.contains_token(subj):
         # '"Full panic mode," said Ms. Wimes' parsed with the quoted words as the subject: the
         # speaker is the subject after the verb, if any, and the quotation is what was said.
