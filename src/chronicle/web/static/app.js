@@ -6,6 +6,7 @@
 
 const DATES_PER_PAGE = 8;
 const CLAIMS_PER_PAGE = 20;
+const DISAGREEMENTS_PER_PAGE = 4;
 const ENTITIES_PER_PAGE = 25;
 const EVIDENCE_SHOWN = 3;
 const FILTERS = ["q", "since", "until", "entity"];
@@ -341,7 +342,7 @@ function storyWindow(entries) {
 
 function axisContent(event, entry) {
   const node = el("span", "axis-item", event.summary.length > 70 ? event.summary.slice(0, 67) + "…" : event.summary);
-  node.tabIndex = 0;
+  node.tabIndex = -1;
   node.setAttribute("role", "button");
   node.setAttribute("aria-label", dateLabel(entry.date) + ": " + event.summary);
   node.dataset.event = event.id;
@@ -396,15 +397,37 @@ function renderAxis() {
       const id = props.items && props.items[0];
       if (id && view.events.has(id)) selectEvent(id);
     });
-    box.addEventListener("keydown", (e) => {
-      const target = e.target.closest && e.target.closest(".axis-item");
-      if (target && (e.key === "Enter" || e.key === " ")) {
-        e.preventDefault();
-        selectEvent(target.dataset.event);
-      }
-    });
+    // One tab stop for the whole axis: arrows walk its events, Enter opens one, + and - zoom.
+    box.addEventListener("keydown", axisKey);
   }
   view.timeline.setWindow(new Date(windows.story[0]), new Date(windows.story[1]), {animation: false});
+}
+
+function axisKey(e) {
+  const target = e.target.closest && e.target.closest(".axis-item");
+  if (target && (e.key === "Enter" || e.key === " ")) {
+    e.preventDefault();
+    selectEvent(target.dataset.event);
+    return;
+  }
+  if (e.key === "+" || e.key === "-") {
+    e.preventDefault();
+    zoom(e.key === "+" ? "in" : "out");
+    return;
+  }
+  const step = {ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1}[e.key];
+  if (!step) return;
+  e.preventDefault();
+  const shown = $("axis").getBoundingClientRect();
+  const items = [...$("axis").querySelectorAll(".axis-item")]
+    .map((node) => ({node, box: node.getBoundingClientRect()}))
+    .filter(({box}) => box.width > 0 && box.right > shown.left && box.left < shown.right)
+    .sort((a, b) => a.box.left - b.box.left || a.box.top - b.box.top)
+    .map(({node}) => node);
+  if (!items.length) return;
+  const at = items.indexOf(document.activeElement);
+  const next = at < 0 ? (step > 0 ? 0 : items.length - 1) : Math.min(items.length - 1, Math.max(0, at + step));
+  items[next].focus();
 }
 
 function zoom(kind) {
@@ -467,10 +490,12 @@ function indexEvents(entries) {
   }
 }
 
-function renderDisagreements(disagreements) {
+function renderDisagreements(disagreements, from) {
   const box = $("disagreements");
-  box.replaceChildren();
-  for (const d of disagreements) {
+  const start = from || 0;
+  if (!start) box.replaceChildren();
+  else box.lastChild.remove();
+  for (const d of disagreements.slice(start, start + DISAGREEMENTS_PER_PAGE)) {
     const item = el("div", "disagreement");
     item.append(el("strong", null, (d.kind === "denial" ? "Denial" : "Different figures") + ": " + d.topic));
     for (const side of d.sides) {
@@ -487,6 +512,11 @@ function renderDisagreements(disagreements) {
       item.append(line);
     }
     box.append(item);
+  }
+  const shown = start + DISAGREEMENTS_PER_PAGE;
+  if (shown < disagreements.length) {
+    box.append(button("more", "More disagreements (" + shown + " of " + disagreements.length + ")",
+      () => renderDisagreements(disagreements, shown)));
   }
   if (!box.children.length) box.append(el("p", "muted", "None found."));
 }
