@@ -207,6 +207,12 @@ def test_a_shared_url_restores_filters_and_the_open_event(browser: Any, server: 
     assert first.errors == [] and second.errors == []
 
 
+def test_a_token_in_the_address_does_not_stay_there(browser: Any, server: str) -> None:
+    watched = Watched(browser, f"{server}/?token=0123456789abcdef-not-real&stance=denies")
+    watched.until(lambda: "token" not in watched.query())
+    assert watched.query().get("stance") == ["denies"]
+
+
 def test_claims_are_paged_and_filtered_by_speaker(browser: Any, server: str) -> None:
     watched = Watched(browser, server)
     page = watched.page

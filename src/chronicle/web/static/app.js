@@ -736,6 +736,8 @@ function validDate(value) {
 document.addEventListener("DOMContentLoaded", () => {
   readUrl();
   syncInputs();
+  // The server has set its cookie from ?token=: keep the secret out of the address bar and history.
+  if (new URLSearchParams(location.search).has("token")) writeUrl(false);
   $("filters").addEventListener("submit", (e) => {
     e.preventDefault();
     for (const key of ["q", "since", "until"]) state[key] = $(key).value.trim();
