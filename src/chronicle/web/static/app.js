@@ -34,7 +34,7 @@ const state = {q: "", since: "", until: "", entity: "", stance: "", speaker: "",
 const view = {
   keyEntries: [], allEntries: [], articles: new Map(), events: new Map(), byArticle: new Map(),
   shownDates: 0, claims: [], claimOffset: 0, claimTotal: 0, entityOffset: 0, entityNames: new Map(),
-  timeline: null, items: null, storyWindow: null, fullWindow: null, loadToken: 0,
+  timeline: null, items: null, storyWindow: null, fullWindow: null, loadToken: 0, claimToken: 0, entityToken: 0,
 };
 
 function readUrl() {
@@ -577,6 +577,7 @@ async function loadEntities(reset) {
   const params = new URLSearchParams({limit: ENTITIES_PER_PAGE, offset: view.entityOffset});
   const q = $("entity-q").value.trim();
   if (q) params.set("q", q);
+  const token = reset ? ++view.entityToken : view.entityToken;
   let page;
   try {
     page = await getJson("/v1/entities?" + params);
@@ -585,6 +586,7 @@ async function loadEntities(reset) {
     busy(list, false);
     return;
   }
+  if (token !== view.entityToken) return;
   if (reset) list.replaceChildren();
   busy(list, false);
   for (const entity of page.items) {
@@ -678,6 +680,7 @@ async function loadClaims(reset) {
   const params = apiParams({limit: CLAIMS_PER_PAGE, offset: view.claimOffset, stance: state.stance, speaker: state.speaker});
   params.delete("query");
   if (state.q) params.set("q", state.q);
+  const token = reset ? ++view.claimToken : view.claimToken;
   let page;
   try {
     page = await getJson("/v1/claims?" + params);
@@ -686,6 +689,7 @@ async function loadClaims(reset) {
     busy(list, false);
     return;
   }
+  if (token !== view.claimToken) return;  // a newer filter is on its way
   if (reset) list.replaceChildren();
   busy(list, false);
   for (const claim of page.items) {
