@@ -634,7 +634,7 @@ function renderActive() {
 
 function claimEvents(claim) {
   const same = (view.byArticle.get(claim.article) || []).filter(({entry}) => entry.date === claim.date);
-  return same.slice(0, 2);
+  return same.slice(0, 1);
 }
 
 function claimCard(claim, group) {
