@@ -47,8 +47,10 @@ def main() -> int:
             page.goto(url)
             page.wait_for_selector("#entries .event", timeout=600_000)
             page.wait_for_selector("#claims .claim", timeout=600_000)
+            page.wait_for_selector("#axis .vis-item", timeout=60_000)
             page.locator("#entries .summary").nth(1).click()
             page.wait_for_selector("#detail .evidence", timeout=60_000)
+            page.wait_for_timeout(1500)  # the headlines that come from the articles' first lines
             page.evaluate("window.scrollTo(0, 0)")
             page.wait_for_timeout(500)
             page.screenshot(path=str(OUT))
