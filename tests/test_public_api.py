@@ -13,7 +13,7 @@ from chronicle import Chronicle, InputError
 
 MODULES = ["chronicle", "chronicle.models", "chronicle.errors", "chronicle.api", "chronicle.engine",
            "chronicle.ingest", "chronicle.store", "chronicle.render", "chronicle.link", "chronicle.timeline",
-           "chronicle.extract", "chronicle.serialize", "chronicle.settings"]
+           "chronicle.extract", "chronicle.serialize", "chronicle.settings", "chronicle.exports"]
 
 
 @pytest.mark.parametrize("name", MODULES)

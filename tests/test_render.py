@@ -5,8 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
+
+from chronicle.errors import InputError
+from chronicle.exports import export
 from chronicle.models import Article, Evidence, Timeline, TimelineEntry, TimelineEvent
-from chronicle.render import render, to_text
+from chronicle.render import FORMATS, render, to_text
 from chronicle.serialize import timeline_dict
 
 HOSTILE = '<script>alert("x")</script> & <img src=x onerror=alert(1)>'
@@ -54,9 +58,11 @@ def test_disagreements_are_rendered_and_escaped() -> None:
         Disagreement("denial", "arms", (ClaimGroup((denial,)), ClaimGroup((accusation,)))),
     ))
     page = render(with_dispute, "html")
-    assert "The &lt;i&gt;ministry&lt;/i&gt; denies: reports that it shipped arms" in page
+    assert "<b>The &lt;i&gt;ministry&lt;/i&gt;</b> <span class=\"stance\">denies</span>" in page
+    assert "<blockquote>reports that it shipped arms</blockquote>" in page
     markdown = render(with_dispute, "markdown")
-    assert "# Where sources disagree" in markdown and "the panel condemns: the shipment of arms" in markdown
+    assert "# Where sources disagree" in markdown
+    assert "**the panel** condemns, 2024-01-05: the shipment of arms" in markdown
     data = json.loads(render(with_dispute, "json"))
     side = data["disagreements"][0]["sides"][1]
     assert side.pop("id").startswith("q-")
@@ -64,6 +70,16 @@ def test_disagreements_are_rendered_and_escaped() -> None:
         "speaker": "the panel", "stance": "condemns", "text": "the shipment of arms", "date": "2024-01-05",
         "sources": ["a<1>"],
     }
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_render_gives_every_export_format(fmt: str) -> None:
+    assert render(hostile_timeline(), fmt) == export(hostile_timeline(), fmt).content
+
+
+def test_render_refuses_an_unknown_format() -> None:
+    with pytest.raises(InputError):
+        render(hostile_timeline(), "pdf")
 
 
 def test_text_is_the_terminal_timeline_and_its_markup_escapes_article_text() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
@@ -9,6 +10,7 @@ from types import TracebackType
 
 from chronicle import engine
 from chronicle.errors import InputError
+from chronicle.exports import Export, export, format_spec
 from chronicle.ingest import FORMATS, ReadOptions
 from chronicle.models import (
     Claim,
@@ -114,6 +116,21 @@ class Chronicle:
         options = TimelineOptions(dates, sentences_per_date, since, until, query, record=record)
         return engine.build_timeline(self.store, options, settings=self.settings, progress=progress,
                                      language=language)
+
+    def export(self, fmt: str, *, options: TimelineOptions | None = None, language: bool = True,
+               progress: engine.Progress | None = None) -> Export:
+        """The timeline (of ``options``, the same as :meth:`timeline`'s arguments) in an output
+        format of :data:`chronicle.exports.FORMATS`: its content, media type and file extension.
+
+        The ``html`` and ``markdown`` formats list the story's actors (:meth:`entities`); the
+        ``tls`` format has no place for what the language pipeline adds and skips it.
+        """
+        spec = format_spec(fmt)
+        wanted = options or TimelineOptions()
+        language = language and spec.language
+        result = self.timeline(**dataclasses.asdict(wanted), progress=progress, language=language)
+        actors = self.entities(progress=progress) if language and spec.actors else []
+        return export(result, fmt, entities=actors)
 
     def entities(self, *, progress: engine.Progress | None = None) -> list[StoryEntity]:
         """The people, organisations, countries and places of the story, one per referent."""

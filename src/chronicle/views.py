@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from chronicle import engine, extract
+from chronicle.api import Chronicle
 from chronicle.models import StoryRecord, TimelineOptions
 from chronicle.serialize import (
     claim_dict,
@@ -33,6 +34,11 @@ from chronicle.settings import DEFAULTS, Settings
 from chronicle.store import Store
 
 __all__ = ["StoryViews", "record_dict"]
+
+
+def _options_key(options: TimelineOptions) -> str:
+    return json.dumps([options.dates, options.sentences_per_date, str(options.since), str(options.until),
+                       options.query, options.record])
 
 
 def record_dict(found: StoryRecord) -> dict[str, Any]:
@@ -97,15 +103,27 @@ class StoryViews:
 
     def timeline(self, options: TimelineOptions) -> tuple[bytes, dict[str, Any]]:
         """The timeline as JSON bytes and as the parsed object."""
-        key = "timeline/" + json.dumps(
-            [options.dates, options.sentences_per_date, str(options.since), str(options.until),
-             options.query, options.record],
-        )
+        key = f"timeline/{_options_key(options)}"
 
         def make(store: Store) -> dict[str, Any]:
             return timeline_dict(engine.build_timeline(store, options, settings=self.settings))
 
         return self._view(key, make)
+
+    def export(self, options: TimelineOptions, fmt: str) -> tuple[bytes, str, str]:
+        """The timeline in an export format (:data:`chronicle.exports.FORMATS`): its bytes, media
+        type and file extension."""
+        key = f"export/{fmt}/{_options_key(options)}"
+
+        def make(store: Store) -> dict[str, Any]:
+            with Chronicle(self.db, settings=self.settings) as story:
+                made = story.export(fmt, options=options)
+            return {"content": made.content, "media_type": made.media_type, "extension": made.extension}
+
+        parsed = self._view(key, make)[1]
+        # Encoded once and kept with the view, so the gzipped copy is made once too.
+        content: bytes = parsed.setdefault("_encoded", parsed["content"].encode())
+        return content, parsed["media_type"], parsed["extension"]
 
     def record(self) -> dict[str, Any]:
         """The story's record (see :func:`record_dict`)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -143,3 +144,50 @@ def test_an_unwritable_output_is_an_error_not_a_traceback(tmp_path: Path) -> Non
     done = subprocess.run([sys.executable, "-c", "from chronicle.cli import main; main()", "timeline", str(sample),
                            "--no-language", "-o", str(tmp_path / "missing" / "t.json")], capture_output=True, text=True)
     assert done.returncode == 2 and "no such folder" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(("name", "fmt", "first_line"), [
+    ("t.csv", None, "date,granularity,event_id,summary"),
+    ("claims.csv", "csv-claims", "date_said,said_when,published,speaker"),
+    ("t.json", "timelinejs", "{"),
+    ("brief.md", None, "# Timeline"),
+])
+def test_exports_to_a_file(tmp_path: Path, name: str, fmt: str | None, first_line: str) -> None:
+    from click.testing import CliRunner
+
+    from chronicle.cli import cli
+
+    out = tmp_path / name
+    given = ["--format", fmt] if fmt else []
+    result = CliRunner().invoke(cli, ["timeline", str(ROOT / "examples" / "harbor-strike"), "--no-language",
+                                      "-o", str(out), *given])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith(first_line)
+
+
+@pytest.mark.parametrize(("name", "fmt", "message"), [
+    ("t.json", "csv-claims", "a .json file cannot hold the csv-claims format"),
+    ("t.html", "markdown", "a .html file cannot hold the markdown format"),
+    ("t.xlsx", None, "no format has the extension '.xlsx'"),
+])
+def test_a_file_is_never_written_in_a_format_its_name_denies(tmp_path: Path, name: str, fmt: str | None,
+                                                            message: str) -> None:
+    given = ["--format", fmt] if fmt else []
+    done = chronicle("timeline", str(ROOT / "examples" / "harbor-strike"), "--no-language", "-o",
+                     str(tmp_path / name), *given)
+    assert done.returncode == 2 and message in " ".join(done.stderr.split()), done.stderr
+    assert "Traceback" not in done.stderr and not (tmp_path / name).exists()
+
+
+def test_an_output_that_is_a_folder_or_unwritable_is_an_error(tmp_path: Path) -> None:
+    sample = str(ROOT / "examples" / "harbor-strike")
+    (tmp_path / "t.json").mkdir()
+    done = chronicle("timeline", sample, "--no-language", "-o", str(tmp_path / "t.json"))
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    done = chronicle("timeline", sample, "--no-language", "-o", str(locked / "t.html"))
+    if os.geteuid() == 0:  # root writes anywhere: the folder is not locked for it
+        assert done.returncode == 0
+    else:
+        assert done.returncode == 2 and "not writable" in done.stderr and "Traceback" not in done.stderr

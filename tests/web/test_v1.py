@@ -271,3 +271,22 @@ def test_serve_refuses_the_network_without_a_token(tmp_path: Path) -> None:
     done = subprocess.run([chronicle, "serve", "--db", str(db), "--host", "0.0.0.0"], capture_output=True,
                           text=True, timeout=60, env=env)
     assert done.returncode != 0 and "API token" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("fmt", "media", "marker"),
+    [
+        ("html", "text/html", "<!doctype html"),
+        ("timelinejs", "application/json", '"events"'),
+        ("csv-events", "text/csv", "date,"),
+        ("csv-claims", "text/csv", "speaker"),
+        ("markdown", "text/markdown", "#"),
+    ],
+)
+def test_exports_download_as_files(server: str, fmt: str, media: str, marker: str) -> None:
+    answer = get(f"{server}/v1/export/{fmt}")
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith(media)
+    assert "attachment" in answer.headers["content-disposition"]
+    assert marker in answer.text[:2000].lower() or marker in answer.text[:2000]
+    assert "<script>window.__pwned" not in answer.text
+    assert get(f"{server}/v1/export/pdf").status_code == 404

@@ -6,6 +6,7 @@ named with its reason), 2 for a usage error.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -25,9 +26,10 @@ from chronicle.api import Chronicle
 from chronicle.cli import eval_dates, eval_quotes, eval_tls
 from chronicle.cli import timeml as timeml_commands
 from chronicle.errors import ChronicleError, InputError
+from chronicle.exports import FORMATS as _EXPORT_FORMATS
+from chronicle.exports import format_for_path, to_text
 from chronicle.ingest import FORMATS
-from chronicle.models import PLAUSIBLE, IngestReport
-from chronicle.render import render, to_text
+from chronicle.models import PLAUSIBLE, IngestReport, TimelineOptions
 from chronicle.serialize import claim_dict, entity_dict, event_dict, stored_article_dict
 from chronicle.settings import DEFAULTS, Settings, settings_page
 
@@ -37,7 +39,7 @@ EXIT_REJECTED = 1
 EXIT_USAGE = 2
 
 _INPUT_FORMATS = click.Choice(sorted(FORMATS))
-_OUTPUT_FORMATS = click.Choice(["text", "json", "markdown", "html", "tls"])
+_OUTPUT_FORMATS = click.Choice(list(_EXPORT_FORMATS))
 
 
 def _stderr() -> Console:
@@ -158,8 +160,9 @@ def articles(db: str, fmt: str, no_copies: bool) -> None:
 @click.argument("paths", nargs=-1)
 @click.option("--db", help="Read the timeline from this store instead of from PATHS.")
 @click.option("--format", "fmt", type=_OUTPUT_FORMATS,
-              help="Output format  [default: from -o's extension (.json .md .html .txt), else text]")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to this file.")
+              help="Output format  [default: from -o's extension (.json .md .html .txt .csv), else text]")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write to this file (its extension must fit the format).")
 @click.option("--input-format", type=_INPUT_FORMATS, help="Format of PATHS (default: detected per file).")
 @click.option("--date", callback=_parse_day, help="Publication date for inputs that carry none.")
 @click.option("--dates", type=click.IntRange(min=1),
@@ -193,46 +196,41 @@ def timeline(
     """Build the timeline of PATHS (in a temporary store) or of the store --db."""
     if bool(paths) == bool(db):
         raise click.UsageError("give either PATHS or --db")
-    fmt = fmt or _format_of(output)
+    if output is not None:
+        try:
+            fmt = format_for_path(output, fmt)
+        except InputError as exc:
+            raise click.BadParameter(str(exc), param_hint="'-o' / '--format'") from None
+    fmt = fmt or "text"
     if output is not None:
         _check_writable(Path(output))
     if db and not Path(db).exists():
         raise InputError(f"{db}: no such store")
+    options = TimelineOptions(dates, sentences_per_date, since, until, query, record=record)
+    terminal = fmt == "text" and output is None
     report: IngestReport | None = None
     with Chronicle(db or ":memory:", settings=_settings(setting_pairs, processes=processes)) as story:
         if paths:
             report = _ingest(story, paths, input_format, date)
         with _progress("analysing", None) as advance:
-            # The tls format has no place for actors or claims: skip the language pipeline.
-            result = story.timeline(dates=dates, sentences_per_date=sentences_per_date, since=since,
-                                    until=until, query=query, progress=advance,
-                                    language=language and fmt != "tls", record=record)
+            if terminal:
+                result = story.timeline(**dataclasses.asdict(options), progress=advance, language=language)
+                content = to_text(result, markup=True)
+            else:
+                content = story.export(fmt, options=options, language=language, progress=advance).content
     if report is not None and (report.rejections or report.undated or report.copies):
         _report(report, _stderr())
-    if fmt == "text" and output is None:
-        console = Console(highlight=False, soft_wrap=not sys.stdout.isatty())
-        console.print(to_text(result, markup=True), end="")
+    if terminal:
+        Console(highlight=False, soft_wrap=not sys.stdout.isatty()).print(content, end="")
+    elif output is not None:
+        try:
+            # newline="": the CSV formats end their lines with CRLF themselves.
+            Path(output).write_text(content, encoding="utf-8", newline="")
+        except OSError as exc:
+            raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from None
     else:
-        text = render(result, fmt)
-        if output:
-            try:
-                Path(output).write_text(text, encoding="utf-8")
-            except OSError as exc:
-                raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from None
-        else:
-            click.echo(text, nl=False)
+        click.echo(content, nl=False)
     sys.exit(0 if report is None or report.ok else EXIT_REJECTED)
-
-
-_EXTENSIONS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
-               ".txt": "text", ".text": "text"}
-
-
-def _format_of(output: str | None) -> str:
-    """The format an output file's name asks for: text when it says none."""
-    if output is None:
-        return "text"
-    return _EXTENSIONS.get(Path(output).suffix.lower(), "text")
 
 
 def _check_writable(path: Path) -> None:
@@ -242,6 +240,8 @@ def _check_writable(path: Path) -> None:
         raise InputError(f"{path}: no such folder {folder}")
     if path.is_dir():
         raise InputError(f"{path}: is a folder, not a file")
+    if not os.access(path if path.exists() else folder, os.W_OK):
+        raise InputError(f"{path}: not writable (permission denied)")
 
 
 def _open_store(db: str, pairs: tuple[tuple[str, str], ...] = ()) -> Chronicle:

@@ -51,4 +51,4 @@ def view_response(request: Request, state: Served, data: bytes) -> Response:
     if "gzip" in request.headers.get("accept-encoding", ""):
         return Response(state.views.compressed(data), media_type="application/json",
                         headers={"Content-Encoding": "gzip", "Vary": "Accept-Encoding"})
-    return Response(data, media_type="application/json")
+    return Response(data, media_type="application/json", headers={"Vary": "Accept-Encoding"})

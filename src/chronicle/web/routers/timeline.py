@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 
+from chronicle.exports import FORMATS
 from chronicle.models import TimelineOptions
 from chronicle.web.deps import Served, ServedDep, view_response
 from chronicle.web.params import DateBounds
@@ -58,27 +59,18 @@ def timeline(request: Request, params: Annotated[TimelineParams, Depends()], sta
     return view_response(request, state, data)
 
 
-EXPORTS = {
-    "json": ("json", "application/json"),
-    "markdown": ("md", "text/markdown; charset=utf-8"),
-    "html": ("html", "text/html; charset=utf-8"),
-}
-
-
-@router.get("/export/{fmt}",
-                  responses={200: {"content": {"application/octet-stream": {}}}})
-def export(fmt: str, params: Annotated[TimelineParams, Depends()], state: ServedDep) -> Response:
-    """The timeline as a file to download."""
-    from chronicle import render
-    from chronicle.api import Chronicle
-
-    if fmt not in EXPORTS:
-        raise HTTPException(404, f"unknown export {fmt!r}; known: {', '.join(EXPORTS)}")
-    extension, media = EXPORTS[fmt]
-    with Chronicle(state.db, settings=state.settings) as story:
-        built = story.timeline(dates=params.dates, sentences_per_date=params.sentences_per_date,
-                               since=params.bounds.since, until=params.bounds.until,
-                               query=params.options(state).query, record=params.all)
-    body = render.render(built, fmt)
-    return Response(body, media_type=media,
-                    headers={"Content-Disposition": f'attachment; filename="timeline.{extension}"'})
+@router.get("/export/{fmt}", responses={200: {"content": {
+    "text/html": {}, "text/csv": {}, "text/markdown": {}, "application/json": {}, "text/plain": {}}}})
+def export(
+    request: Request, fmt: str, params: Annotated[TimelineParams, Depends()], state: ServedDep
+) -> Response:
+    """The timeline as a file to download: ``json``, ``markdown`` (a brief), ``html`` (a page that
+    works offline), ``timelinejs`` (TimelineJS3 data), ``csv-events``, ``csv-claims``, ``text``,
+    ``tls``. Made once per store state, like the timeline."""
+    if fmt not in FORMATS:
+        raise HTTPException(404, f"unknown export {fmt!r}; known: {', '.join(FORMATS)}")
+    data, media_type, extension = state.views.export(params.options(state), fmt)
+    response = view_response(request, state, data)
+    response.headers["Content-Type"] = media_type
+    response.headers["Content-Disposition"] = f'attachment; filename="timeline.{extension}"'
+    return response
