@@ -49,6 +49,9 @@ class Watched:
         self.errors: list[str] = []
         self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
         self.page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
+        origin = "{0.scheme}://{0.netloc}/".format(urlparse(url))
+        self.outside: list[str] = []
+        self.page.on("request", lambda r: None if r.url.startswith((origin, "data:")) else self.outside.append(r.url))
         self.page.goto(url)
         self.page.wait_for_selector("#entries .event", timeout=LOAD)
         self.page.wait_for_selector("#axis .vis-item", timeout=LOAD)
@@ -89,7 +92,7 @@ def test_first_screen_has_the_story_axis_dates_names_and_claims(browser: Any, se
     assert page.locator("#entities .entity").count() >= 5
     counts = [int(t) for t in page.locator("#entities .entity .count").all_inner_texts()]
     assert counts and all(n >= 1 for n in counts)
-    assert watched.errors == []
+    assert watched.errors == [] and watched.outside == []
 
 
 def test_zoom_and_pan_the_time_axis(browser: Any, server: str) -> None:
@@ -350,3 +353,17 @@ def test_a_real_300_article_story_fits_in_5000_pixels(browser: Any, tmp_path: Pa
         height = page.evaluate("document.documentElement.scrollHeight")
         assert height < 5000, height
         assert watched.errors == []
+
+
+def test_api_docs_work_offline_under_the_csp(browser: Any, server: str) -> None:
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((server, "data:")) else None)
+    page.goto(f"{server}/docs")
+    page.wait_for_selector(".opblock", timeout=60_000)
+    assert page.locator(".opblock").count() >= 10
+    assert page.locator(".opblock", has_text="/v1/timeline").count() >= 1
+    assert outside == [] and errors == []

@@ -525,6 +525,12 @@ async function loadTimeline() {
   const token = ++view.loadToken;
   busy($("entries"), true, "Loading the timeline…");
   busy($("axis"), true);
+  setTimeout(() => {
+    if (token === view.loadToken && $("entries").getAttribute("aria-busy") === "true") {
+      busy($("entries"), true, "Still loading: the first look at a new or changed store computes its " +
+        "timeline once (minutes for a few hundred articles); later visits are quick.");
+    }
+  }, 6000);
   const [key, all] = await Promise.all([
     getJson("/v1/timeline?" + apiParams()),
     getJson("/v1/timeline?" + apiParams({all: "true"})),
