@@ -508,6 +508,8 @@ function renderDisagreements(disagreements, from) {
         sources.append(button("link", (article.source || "source") + (article.published ? ", " + dateLabel(article.published, true) : ""),
           (e) => openArticle(id, null, e.currentTarget)));
       }
+      const linked = claimEvents({article: side.sources[0], date: side.date});
+      for (const {event} of linked) sources.append(eventLink(event));
       line.append(sources);
       item.append(line);
     }
@@ -643,6 +645,13 @@ function claimEvents(claim) {
   return same.slice(0, 1);
 }
 
+function eventLink(event) {
+  const link = button("link event-link", "event: " + (event.summary.length > 50 ? event.summary.slice(0, 48) + "…" : event.summary),
+    () => selectEvent(event.id));
+  link.dataset.event = event.id;
+  return link;
+}
+
 function claimCard(claim, group) {
   const item = el("li", "claim stance-" + claim.stance);
   const head = el("div", "claim-head");
@@ -666,12 +675,7 @@ function claimCard(claim, group) {
     claim.content_spans && claim.content_spans.length
       ? {start: claim.content_spans[0][0], end: claim.content_spans[claim.content_spans.length - 1][1], time_expression: null}
       : null, e.currentTarget)));
-  for (const {event} of claimEvents(claim)) {
-    const link = button("link event-link", "event: " + (event.summary.length > 50 ? event.summary.slice(0, 48) + "…" : event.summary),
-      () => selectEvent(event.id));
-    link.dataset.event = event.id;
-    links.append(link);
-  }
+  for (const {event} of claimEvents(claim)) links.append(eventLink(event));
   item.append(foot);
   return item;
 }
