@@ -246,8 +246,9 @@ def test_keyboard_reaches_events_on_the_list_and_the_axis(browser: Any, server: 
     page.locator("#entries .summary").first.focus()
     page.keyboard.press("Enter")
     page.wait_for_selector("#detail:not([hidden]) h3", timeout=30_000)
-    page.click("#detail .close")
+    page.keyboard.press("Escape")  # the open event has the focus; Escape closes it and goes back
     watched.until(lambda: not page.locator("#detail").is_visible())
+    assert page.evaluate("document.activeElement.className") == "summary"
     # The axis is one tab stop; arrows walk its events.
     page.locator("#axis").focus()
     page.keyboard.press("ArrowRight")

@@ -773,6 +773,13 @@ document.addEventListener("DOMContentLoaded", () => {
     loadClaims(true);
   });
   $("stance").addEventListener("change", () => $("claim-filters").requestSubmit());
+  $("detail").addEventListener("keydown", (e) => {
+    if (e.key !== "Escape") return;
+    const id = state.event;
+    selectEvent("");
+    const back = document.querySelector('#entries [data-event="' + CSS.escape(id) + '"]');
+    if (back) back.focus();
+  });
   $("more-entries").addEventListener("click", () => renderEntries(false));
   $("more-claims").addEventListener("click", () => loadClaims(false));
   $("more-entities").addEventListener("click", () => loadEntities(false));
