@@ -1,149 +1,814 @@
-// chronicle's web page. Article text is untrusted: every piece of it goes into the page
-// through textContent, so it is never parsed as markup.
+// chronicle's web page, over the /v1 REST API.
+// Article text is untrusted: every piece of it reaches the page through textContent or text
+// nodes (never parsed as HTML), and links are made only of http(s) URLs. The time axis gets DOM
+// elements, not HTML strings, for the same reason.
 "use strict";
+
+const DATES_PER_PAGE = 8;
+const CLAIMS_PER_PAGE = 20;
+const DISAGREEMENTS_PER_PAGE = 4;
+const ENTITIES_PER_PAGE = 25;
+const EVIDENCE_SHOWN = 3;
+const FILTERS = ["q", "since", "until", "entity"];
+const DAY = 86400000;
 
 const $ = (id) => document.getElementById(id);
 
 function el(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = text;
+  if (text !== undefined && text !== null) node.textContent = String(text);
   return node;
 }
 
-// The sentence with the time expression marked, built from text nodes only.
-function highlighted(sentence, expression) {
-  const block = el("blockquote");
-  const at = expression ? sentence.indexOf(expression) : -1;
-  if (at < 0) {
-    block.textContent = sentence;
-    return block;
+function button(className, text, onClick) {
+  const node = el("button", className, text);
+  node.type = "button";
+  if (onClick) node.addEventListener("click", onClick);
+  return node;
+}
+
+// ---------------------------------------------------------------- state and the URL
+
+const state = {q: "", since: "", until: "", entity: "", stance: "", speaker: "", event: ""};
+const view = {
+  keyEntries: [], allEntries: [], articles: new Map(), events: new Map(), byArticle: new Map(),
+  shownDates: 0, claims: [], claimOffset: 0, claimTotal: 0, entityOffset: 0, entityNames: new Map(),
+  timeline: null, items: null, storyWindow: null, fullWindow: null, loadToken: 0, claimToken: 0, entityToken: 0,
+};
+
+function readUrl() {
+  const params = new URLSearchParams(location.search);
+  for (const key of Object.keys(state)) state[key] = params.get(key) || "";
+}
+
+function writeUrl(push) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(state)) if (value) params.set(key, value);
+  const query = params.toString();
+  const url = location.pathname + (query ? "?" + query : "");
+  if (url === location.pathname + location.search) return;
+  if (push) history.pushState(null, "", url);
+  else history.replaceState(null, "", url);
+}
+
+function syncInputs() {
+  for (const key of ["q", "since", "until", "stance", "speaker"]) $(key).value = state[key];
+}
+
+function apiParams(extra) {
+  const params = new URLSearchParams();
+  if (state.q) params.set("query", state.q);
+  for (const key of ["since", "until", "entity"]) if (state[key]) params.set(key, state[key]);
+  for (const [key, value] of Object.entries(extra || {})) if (value !== "" && value !== null) params.set(key, value);
+  return params;
+}
+
+async function getJson(url) {
+  const response = await fetch(url, {headers: {Accept: "application/json"}});
+  if (!response.ok) {
+    let detail = "";
+    try { detail = (await response.json()).detail; } catch (e) { detail = ""; }
+    throw new Error(typeof detail === "string" && detail ? detail : "HTTP " + response.status);
   }
-  block.append(document.createTextNode(sentence.slice(0, at)), el("mark", null, expression),
-    document.createTextNode(sentence.slice(at + expression.length)));
-  return block;
+  return response.json();
 }
 
-async function showArticle(id) {
-  const response = await fetch("/api/articles/" + encodeURIComponent(id));
-  if (!response.ok) return;
-  const article = await response.json();
-  const box = $("article").querySelector("article");
-  box.replaceChildren(el("h3", null, article.title || article.id),
-    el("p", "muted", [article.source, article.published].filter(Boolean).join(" · ")),
-    el("div", null, article.text));
-  $("article").showModal();
+function busy(node, on, message) {
+  node.setAttribute("aria-busy", on ? "true" : "false");
+  if (on && message) node.replaceChildren(el(node.tagName === "UL" || node.tagName === "OL" ? "li" : "p", "muted pad", message));
 }
 
-function sourceChip(id, articles) {
-  const article = articles.get(id);
-  const chip = el("button", "chip source", article && article.source ? article.source : id);
-  chip.title = id;
-  chip.type = "button";
-  chip.addEventListener("click", (e) => { e.stopPropagation(); showArticle(id); });
-  return chip;
+// ---------------------------------------------------------------- dates
+
+const LONG = new Intl.DateTimeFormat("en-GB", {day: "numeric", month: "long", year: "numeric", timeZone: "UTC"});
+const SHORT = new Intl.DateTimeFormat("en-GB", {day: "numeric", month: "short", year: "numeric", timeZone: "UTC"});
+const MONTH = new Intl.DateTimeFormat("en-GB", {month: "long", year: "numeric", timeZone: "UTC"});
+
+// The span a timeline date covers: [start, end) in UTC ms, for day, week, month and year dates.
+function span(date) {
+  let m = /^(\d{4})-W(\d{2})$/.exec(date);
+  if (m) {
+    const jan4 = Date.UTC(+m[1], 0, 4);
+    const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY + (+m[2] - 1) * 7 * DAY;
+    return [monday, monday + 7 * DAY];
+  }
+  m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(date || "");
+  if (!m) return null;
+  const year = +m[1];
+  if (m[3]) { const start = Date.UTC(year, +m[2] - 1, +m[3]); return [start, start + DAY]; }
+  if (m[2]) return [Date.UTC(year, +m[2] - 1, 1), Date.UTC(year, +m[2], 1)];
+  return [Date.UTC(year, 0, 1), Date.UTC(year + 1, 0, 1)];
 }
 
-function renderTimeline(data) {
-  const articles = new Map(data.articles.map((a) => [a.id, a]));
-  const box = $("timeline");
-  box.replaceChildren();
-  if (!data.entries.length) box.append(el("p", "muted", "No dated events match."));
-  const axis = $("axis");
-  axis.replaceChildren();
-  const most = Math.max(1, ...data.entries.map((e) => e.events.reduce((n, ev) => n + ev.sources.length, 0)));
-  for (const entry of data.entries) {
-    const section = el("section", "entry");
-    section.id = "d-" + entry.date;
-    section.append(el("div", "date", entry.date));
-    for (const event of entry.events) {
-      const item = el("div", "event");
-      item.dataset.id = event.id;
-      item.append(el("span", "summary", event.summary));
-      const chips = el("div", "chips");
-      for (const actor of event.actors) chips.append(el("span", "chip actor", actor));
-      for (const source of event.sources) chips.append(sourceChip(source, articles));
-      item.append(chips);
-      const evidence = el("div", "evidence");
-      for (const ev of event.evidence) {
-        evidence.append(highlighted(ev.sentence, ev.time_expression));
-        evidence.append(el("div", "muted", ev.article + (ev.time_expression ? " · “" + ev.time_expression + "”" : "")));
-      }
-      item.append(evidence);
-      item.addEventListener("click", () => item.classList.toggle("open"));
-      section.append(item);
-    }
-    box.append(section);
-    const weight = entry.events.reduce((n, ev) => n + ev.sources.length, 0);
-    const bar = el("button");
-    bar.type = "button";
-    bar.title = entry.date + ": " + entry.events.length + " event(s)";
-    bar.style.height = Math.round(8 + 32 * weight / most) + "px";
-    bar.addEventListener("click", () => {
-      section.scrollIntoView({behavior: "smooth", block: "start"});
-      document.querySelectorAll(".entry.highlight").forEach((n) => n.classList.remove("highlight"));
-      section.classList.add("highlight");
+function dateLabel(date, short) {
+  const range = span(date);
+  if (!range) return date || "undated";
+  if (/^\d{4}$/.test(date)) return date;
+  if (/^\d{4}-\d{2}$/.test(date)) return MONTH.format(range[0]);
+  if (/W/.test(date)) return "week of " + (short ? SHORT : LONG).format(range[0]);
+  return (short ? SHORT : LONG).format(range[0]);
+}
+
+// ---------------------------------------------------------------- sources
+
+function safeUrl(url) {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url, location.href);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+function outletsOf(ids) {
+  const counts = new Map();
+  for (const id of ids) {
+    const article = view.articles.get(id);
+    const name = (article && article.source) || "unknown outlet";
+    counts.set(name, (counts.get(name) || 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]);
+}
+
+function sourcesLine(ids) {
+  const outlets = outletsOf(ids);
+  const names = outlets.slice(0, 3).map(([name]) => name).join(", ");
+  const rest = outlets.length > 3 ? " and " + (outlets.length - 3) + " more" : "";
+  return ids.length + (ids.length === 1 ? " article" : " articles") + " · " + names + rest;
+}
+
+const firstLines = new Map();
+
+function firstLine(id) {
+  if (!firstLines.has(id)) {
+    firstLines.set(id, getJson("/v1/articles/" + encodeURIComponent(id)).then((article) => {
+      const line = (article.text || "").trim().split("\n")[0].trim();
+      return line.length > 110 ? line.slice(0, 108).replace(/\s+\S*$/, "") + "…" : line;
+    }).catch(() => ""));
+  }
+  return firstLines.get(id);
+}
+
+// Outlet, headline, publication date and link of one article, as DOM.
+function articleLine(id) {
+  const article = view.articles.get(id) || {id: id};
+  const line = el("div", "article-line");
+  line.append(el("strong", "outlet", article.source || "unknown outlet"));
+  const headline = el("span", "headline", article.title || "untitled article");
+  if (!article.title) {
+    // No headline in the store (plain-text sources): the article's first line stands in for it.
+    firstLine(id).then((text) => {
+      if (!text) return;
+      headline.textContent = text;
+      headline.title = "first line of the article (it has no headline)";
     });
-    axis.append(bar);
   }
-  renderClaims(data.claims, articles);
-  renderDisagreements(data.disagreements || [], articles);
+  line.append(headline);
+  if (article.published) line.append(el("span", "muted", dateLabel(article.published, true)));
+  const href = safeUrl(article.url);
+  if (href) {
+    const link = el("a", "ext", "original ↗");
+    link.href = href;
+    link.rel = "noopener noreferrer";
+    link.target = "_blank";
+    line.append(link);
+  }
+  return line;
 }
 
-let allClaims = [];
-let claimArticles = new Map();
+// ---------------------------------------------------------------- the article view
 
-function renderClaims(claims, articles) {
-  allClaims = claims;
-  claimArticles = articles;
-  const shown = new Set([...document.querySelectorAll(".stances input:checked")].map((i) => i.value));
-  const box = $("claims");
+// The text with the evidence sentence and, inside it, the time expression marked.
+function markedText(text, start, end, expression) {
+  const box = document.createDocumentFragment();
+  if (!(start >= 0 && end > start && end <= text.length)) {
+    box.append(document.createTextNode(text));
+    return {box, mark: null};
+  }
+  const sentence = text.slice(start, end);
+  const mark = el("mark", "sentence");
+  const at = expression ? sentence.indexOf(expression) : -1;
+  if (at >= 0) {
+    mark.append(document.createTextNode(sentence.slice(0, at)), el("mark", "when", expression),
+      document.createTextNode(sentence.slice(at + expression.length)));
+  } else {
+    mark.textContent = sentence;
+  }
+  box.append(document.createTextNode(text.slice(0, start)), mark, document.createTextNode(text.slice(end)));
+  return {box, mark};
+}
+
+async function openArticle(id, evidence, opener) {
+  const dialog = $("article");
+  const body = $("article-text");
+  $("article-title").textContent = "Loading…";
+  $("article-meta").replaceChildren();
+  busy(body, true, "Loading the article…");
+  if (!dialog.open) dialog.showModal();
+  dialog.returnFocusTo = opener || null;
+  try {
+    const article = await getJson("/v1/articles/" + encodeURIComponent(id));
+    view.articles.set(article.id, Object.assign({}, view.articles.get(article.id), article));
+    const first = (article.text || "").trim().split("\n")[0].trim();
+    firstLines.set(article.id, Promise.resolve(first.length > 110 ? first.slice(0, 108) + "…" : first));
+    $("article-title").textContent = article.title || "Untitled article";
+    $("article-meta").replaceChildren(articleLine(article.id));
+    const {box, mark} = evidence
+      ? markedText(article.text || "", evidence.start, evidence.end, evidence.time_expression)
+      : markedText(article.text || "", -1, -1, null);
+    body.replaceChildren(box);
+    busy(body, false);
+    body.scrollTop = 0;
+    if (mark) mark.scrollIntoView({block: "center"});
+  } catch (error) {
+    $("article-title").textContent = "Article";
+    body.replaceChildren(el("p", "error", "Could not load the article: " + error.message));
+    busy(body, false);
+  }
+}
+
+// ---------------------------------------------------------------- an event's evidence
+
+function evidenceItem(ev) {
+  const item = el("li", "evidence");
+  item.append(articleLine(ev.article));
+  const quote = el("blockquote");
+  const at = ev.time_expression ? ev.sentence.indexOf(ev.time_expression) : -1;
+  if (at >= 0) {
+    quote.append(document.createTextNode(ev.sentence.slice(0, at)), el("mark", "when", ev.time_expression),
+      document.createTextNode(ev.sentence.slice(at + ev.time_expression.length)));
+  } else {
+    quote.textContent = ev.sentence;
+  }
+  item.append(quote);
+  const read = button("link", "Read it in the article", (e) => openArticle(ev.article, ev, e.currentTarget));
+  item.append(read);
+  return item;
+}
+
+function showDetail(id, scroll) {
+  const found = view.events.get(id);
+  const box = $("detail");
+  if (!found) {
+    box.hidden = true;
+    return;
+  }
+  const {event, entry} = found;
   box.replaceChildren();
-  for (const claim of claims.filter((c) => shown.has(c.stance))) {
-    const item = el("div", "claim stance-" + claim.stance);
-    item.append(el("span", "who", claim.speaker || "unknown speaker"), document.createTextNode(" "),
-      el("span", "muted", (claim.cue || claim.stance) + " · " + (claim.date || "")),
-      el("div", null, claim.text), sourceChip(claim.article, articles));
-    box.append(item);
+  const bar = el("div", "detail-bar");
+  bar.append(el("span", "date", dateLabel(entry.date) + (entry.granularity !== "day" ? " (" + entry.granularity + ")" : "")));
+  bar.append(button("close", "Close", () => selectEvent("")));
+  const title = el("h3", null, event.summary);
+  title.id = "detail-title";
+  box.append(bar, title);
+  const meta = el("p", "muted");
+  meta.textContent = sourcesLine(event.sources) + (event.place ? " · " + event.place : "");
+  box.append(meta);
+  if (event.actors.length) {
+    const chips = el("div", "chips");
+    for (const actor of event.actors) chips.append(button("chip actor", actor, () => setEntity(actor)));
+    box.append(chips);
   }
-  if (!box.children.length) box.append(el("p", "muted", "No claims."));
+  box.append(el("h4", null, "Evidence"));
+  const list = el("ul", "evidence-list");
+  event.evidence.slice(0, EVIDENCE_SHOWN).forEach((ev) => list.append(evidenceItem(ev)));
+  box.append(list);
+  if (event.evidence.length > EVIDENCE_SHOWN) {
+    const more = button("more", "Show all " + event.evidence.length + " pieces of evidence", () => {
+      event.evidence.slice(EVIDENCE_SHOWN).forEach((ev) => list.append(evidenceItem(ev)));
+      more.remove();
+    });
+    box.append(more);
+  }
+  box.hidden = false;
+  document.querySelectorAll("[data-event][aria-current]").forEach((n) => n.removeAttribute("aria-current"));
+  document.querySelectorAll('[data-event="' + CSS.escape(id) + '"]').forEach((n) => n.setAttribute("aria-current", "true"));
+  if (scroll) {
+    box.scrollIntoView({block: "nearest"});
+    box.focus({preventScroll: true});
+  }
 }
 
-function renderDisagreements(disagreements, articles) {
+function selectEvent(id, options) {
+  const opts = options || {};
+  state.event = id;
+  writeUrl(!opts.restoring);
+  if (!id) {
+    $("detail").hidden = true;
+    document.querySelectorAll("[data-event][aria-current]").forEach((n) => n.removeAttribute("aria-current"));
+    if (view.timeline) view.timeline.setSelection([]);
+    return;
+  }
+  showDetail(id, true);
+  const found = view.events.get(id);
+  if (view.timeline && found && view.items.get(id)) {
+    view.timeline.setSelection([id]);
+    const [start, end] = span(found.entry.date);
+    const window = view.timeline.getWindow();
+    if (start < window.start.valueOf() || end > window.end.valueOf()) view.timeline.moveTo(new Date(start), {animation: false});
+  }
+}
+
+// ---------------------------------------------------------------- the time axis
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.floor(p * (sorted.length - 1))))];
+}
+
+// Where the story is: the 5th to 95th percentile of event dates, weighted by sources.
+function storyWindow(entries) {
+  const weighted = [];
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const entry of entries) {
+    const range = span(entry.date);
+    if (!range) continue;
+    lo = Math.min(lo, range[0]);
+    hi = Math.max(hi, range[1]);
+    const weight = entry.events.reduce((n, ev) => n + Math.max(1, ev.sources.length), 0);
+    for (let i = 0; i < weight; i++) weighted.push(range[0]);
+  }
+  if (!weighted.length) return null;
+  weighted.sort((a, b) => a - b);
+  let start = percentile(weighted, 0.05);
+  let end = percentile(weighted, 0.95) + DAY;
+  const pad = Math.max(7 * DAY, (end - start) * 0.06);
+  start -= pad;
+  end += pad;
+  return {story: [start, end], full: [lo - 30 * DAY, hi + 30 * DAY]};
+}
+
+function axisContent(event, entry) {
+  const node = el("span", "axis-item", event.summary.length > 70 ? event.summary.slice(0, 67) + "…" : event.summary);
+  node.tabIndex = -1;
+  node.setAttribute("role", "button");
+  node.setAttribute("aria-label", dateLabel(entry.date) + ": " + event.summary);
+  node.dataset.event = event.id;
+  return node;
+}
+
+function renderAxis() {
+  const box = $("axis");
+  const items = [];
+  const key = new Set(view.keyEntries.flatMap((entry) => entry.events.map((event) => event.id)));
+  for (const entry of view.allEntries) {
+    const range = span(entry.date);
+    if (!range) continue;
+    for (const event of entry.events) {
+      if (items.some((i) => i.id === event.id)) continue;
+      const item = {id: event.id, content: axisContent(event, entry), start: new Date(range[0]),
+        className: "g-" + entry.granularity + (key.has(event.id) ? " key" : "")};
+      if (entry.granularity !== "day") { item.end = new Date(range[1]); item.type = "range"; } else item.type = "box";
+      items.push(item);
+    }
+  }
+  $("axis-count").textContent = items.length + (items.length === 1 ? " event" : " events") + " on " +
+    view.allEntries.length + " dates";
+  busy(box, false);
+  if (!items.length) {
+    if (view.timeline) { view.timeline.destroy(); view.timeline = null; }
+    box.replaceChildren(el("p", "muted pad", "No dated events match these filters."));
+    return;
+  }
+  const windows = storyWindow(view.allEntries);
+  view.storyWindow = windows.story;
+  view.fullWindow = windows.full;
+  if (view.timeline) {
+    view.items.clear();
+    view.items.add(items);
+    view.timeline.setOptions({min: new Date(windows.full[0] - 365 * DAY), max: new Date(windows.full[1] + 365 * DAY)});
+  } else {
+    box.replaceChildren();
+    view.items = new vis.DataSet(items);
+    view.timeline = new vis.Timeline(box, view.items, {
+      moment: (date) => moment(date).utc(),
+      // The key dates' events stay visible; the rest of the record folds into counts where dense.
+      cluster: {maxItems: 2, titleTemplate: "{count} more events: zoom in to see them", showStipes: true,
+        clusterCriteria: (a, b) => !/\bkey\b/.test(a.className) && !/\bkey\b/.test(b.className)},
+      stack: true, maxHeight: 340, minHeight: 240, zoomKey: "ctrlKey", zoomMin: 4 * DAY,
+      min: new Date(windows.full[0] - 365 * DAY), max: new Date(windows.full[1] + 365 * DAY),
+      start: new Date(windows.story[0]), end: new Date(windows.story[1]),
+      orientation: {axis: "top", item: "top"}, showCurrentTime: false, margin: {item: {horizontal: 2, vertical: 4}},
+      selectable: true, tooltip: {followMouse: false}, xss: {disabled: false},
+    });
+    view.timeline.on("select", (props) => {
+      const id = props.items && props.items[0];
+      if (id && view.events.has(id)) selectEvent(id);
+    });
+    // One tab stop for the whole axis: arrows walk its events, Enter opens one, + and - zoom.
+    box.addEventListener("keydown", axisKey);
+  }
+  view.timeline.setWindow(new Date(windows.story[0]), new Date(windows.story[1]), {animation: false});
+}
+
+function axisKey(e) {
+  const target = e.target.closest && e.target.closest(".axis-item");
+  if (target && (e.key === "Enter" || e.key === " ")) {
+    e.preventDefault();
+    selectEvent(target.dataset.event);
+    return;
+  }
+  if (e.key === "+" || e.key === "-") {
+    e.preventDefault();
+    zoom(e.key === "+" ? "in" : "out");
+    return;
+  }
+  const step = {ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1}[e.key];
+  if (!step) return;
+  e.preventDefault();
+  const shown = $("axis").getBoundingClientRect();
+  const items = [...$("axis").querySelectorAll(".axis-item")]
+    .map((node) => ({node, box: node.getBoundingClientRect()}))
+    .filter(({box}) => box.width > 0 && box.right > shown.left && box.left < shown.right)
+    .sort((a, b) => a.box.left - b.box.left || a.box.top - b.box.top)
+    .map(({node}) => node);
+  if (!items.length) return;
+  const at = items.indexOf(document.activeElement);
+  const next = at < 0 ? (step > 0 ? 0 : items.length - 1) : Math.min(items.length - 1, Math.max(0, at + step));
+  items[next].focus();
+}
+
+function zoom(kind) {
+  if (!view.timeline) return;
+  if (kind === "in") view.timeline.zoomIn(0.5, {animation: false});
+  else if (kind === "out") view.timeline.zoomOut(0.5, {animation: false});
+  else {
+    const range = kind === "story" ? view.storyWindow : view.fullWindow;
+    if (range) view.timeline.setWindow(new Date(range[0]), new Date(range[1]), {animation: false});
+  }
+}
+
+// ---------------------------------------------------------------- key dates
+
+function renderEntries(reset) {
+  const list = $("entries");
+  if (reset) {
+    list.replaceChildren();
+    view.shownDates = 0;
+  }
+  busy(list, false);
+  if (!view.keyEntries.length) {
+    list.replaceChildren(el("li", "muted", "No dated events match these filters."));
+    $("more-entries").hidden = true;
+    return;
+  }
+  const next = view.keyEntries.slice(view.shownDates, view.shownDates + DATES_PER_PAGE);
+  for (const entry of next) {
+    const item = el("li", "entry");
+    item.id = "d-" + entry.date;
+    const head = el("h3", "date", dateLabel(entry.date));
+    item.append(head);
+    const events = el("ul", "events");
+    for (const event of entry.events) {
+      const row = el("li", "event");
+      const open = button("summary", event.summary, () => selectEvent(event.id));
+      open.dataset.event = event.id;
+      row.append(open, el("div", "muted meta", sourcesLine(event.sources) +
+        (event.actors.length ? " · " + event.actors.slice(0, 4).join(", ") : "")));
+      events.append(row);
+    }
+    item.append(events);
+    list.append(item);
+  }
+  view.shownDates += next.length;
+  const more = $("more-entries");
+  more.hidden = view.shownDates >= view.keyEntries.length;
+  more.textContent = "More dates (" + view.shownDates + " of " + view.keyEntries.length + " shown)";
+}
+
+function indexEvents(entries) {
+  for (const entry of entries) {
+    for (const event of entry.events) {
+      if (!view.events.has(event.id)) view.events.set(event.id, {event, entry});
+      for (const article of event.sources) {
+        if (!view.byArticle.has(article)) view.byArticle.set(article, []);
+        view.byArticle.get(article).push({event, entry});
+      }
+    }
+  }
+}
+
+function renderDisagreements(disagreements, from) {
   const box = $("disagreements");
-  box.replaceChildren();
-  for (const d of disagreements) {
+  const start = from || 0;
+  if (!start) box.replaceChildren();
+  else box.lastChild.remove();
+  for (const d of disagreements.slice(start, start + DISAGREEMENTS_PER_PAGE)) {
     const item = el("div", "disagreement");
     item.append(el("strong", null, (d.kind === "denial" ? "Denial" : "Different figures") + ": " + d.topic));
     for (const side of d.sides) {
-      const line = el("div");
-      line.append(el("span", "who", (side.speaker || "unknown") + " " + side.stance + ": "),
-        document.createTextNode(side.text + " "));
-      for (const s of side.sources) line.append(sourceChip(s, articles));
+      const line = el("div", "side");
+      line.append(el("span", "who", (side.speaker || "unknown speaker") + " " + side.stance + ": "),
+        document.createTextNode(side.text));
+      const sources = el("div", "muted");
+      for (const id of side.sources) {
+        const article = view.articles.get(id) || {};
+        sources.append(button("link", (article.source || "source") + (article.published ? ", " + dateLabel(article.published, true) : ""),
+          (e) => openArticle(id, null, e.currentTarget)));
+      }
+      const linked = claimEvents({article: side.sources[0], date: side.date});
+      for (const {event} of linked) sources.append(eventLink(event));
+      line.append(sources);
       item.append(line);
     }
     box.append(item);
   }
+  const shown = start + DISAGREEMENTS_PER_PAGE;
+  if (shown < disagreements.length) {
+    box.append(button("more", "More disagreements (" + shown + " of " + disagreements.length + ")",
+      () => renderDisagreements(disagreements, shown)));
+  }
   if (!box.children.length) box.append(el("p", "muted", "None found."));
 }
 
-async function load() {
-  const params = new URLSearchParams();
-  for (const name of ["query", "since", "until", "dates"]) {
-    const value = $(name).value.trim();
-    if (value) params.set(name, value);
+async function loadTimeline() {
+  const token = ++view.loadToken;
+  busy($("entries"), true, "Loading the timeline…");
+  busy($("axis"), true);
+  setTimeout(() => {
+    if (token === view.loadToken && $("entries").getAttribute("aria-busy") === "true") {
+      busy($("entries"), true, "Still loading: the first look at a new or changed store computes its " +
+        "timeline once (minutes for a few hundred articles); later visits are quick.");
+    }
+  }, 6000);
+  const [key, all] = await Promise.all([
+    getJson("/v1/timeline?" + apiParams()),
+    getJson("/v1/timeline?" + apiParams({all: "true"})),
+  ]).catch((error) => {
+    $("entries").replaceChildren(el("li", "error", "Could not load the timeline: " + error.message));
+    busy($("entries"), false);
+    busy($("axis"), false);
+    return [null, null];
+  });
+  if (!key || token !== view.loadToken) return;
+  view.articles = new Map([...all.articles, ...key.articles].map((a) => [a.id, a]));
+  view.events = new Map();
+  view.byArticle = new Map();
+  indexEvents(key.entries);
+  indexEvents(all.entries);
+  view.keyEntries = key.entries;
+  view.allEntries = all.entries;
+  view.groups = new Map((all.claim_groups || []).map((g) => [g.id, g]));
+  renderEntries(true);
+  renderAxis();
+  renderDisagreements(key.disagreements || []);
+  if (state.event) {
+    if (view.events.has(state.event)) selectEvent(state.event, {restoring: true});
+    else $("detail").hidden = true;
   }
-  const response = await fetch("/api/timeline?" + params.toString());
-  if (!response.ok) {
-    $("timeline").replaceChildren(el("p", "muted", "Could not load the timeline (" + response.status + ")."));
+  loadClaims(true);
+}
+
+// ---------------------------------------------------------------- entities
+
+const TYPES = {PERSON: "person", ORG: "organisation", GPE: "country/city", LOC: "place", NORP: "group", FAC: "site"};
+
+function setEntity(value) {
+  state.entity = state.entity === value ? "" : value;
+  state.event = "";
+  writeUrl(true);
+  refresh();
+}
+
+function entityName(value) {
+  return view.entityNames.get(value) || value;
+}
+
+async function loadEntities(reset) {
+  const list = $("entities");
+  if (reset) {
+    view.entityOffset = 0;
+    busy(list, true, "Loading…");
+  }
+  const params = new URLSearchParams({limit: ENTITIES_PER_PAGE, offset: view.entityOffset});
+  const q = $("entity-q").value.trim();
+  if (q) params.set("q", q);
+  const token = reset ? ++view.entityToken : view.entityToken;
+  let page;
+  try {
+    page = await getJson("/v1/entities?" + params);
+  } catch (error) {
+    list.replaceChildren(el("li", "error", "Could not load names: " + error.message));
+    busy(list, false);
     return;
   }
-  renderTimeline(await response.json());
+  if (token !== view.entityToken) return;
+  if (reset) list.replaceChildren();
+  busy(list, false);
+  for (const entity of page.items) {
+    view.entityNames.set(entity.id, entity.name);
+    const item = el("li");
+    const pick = button("entity", null, () => setEntity(entity.id));
+    pick.dataset.entity = entity.id;
+    pick.setAttribute("aria-pressed", state.entity === entity.id ? "true" : "false");
+    pick.append(el("span", "name", entity.name), el("span", "type", TYPES[entity.type] || entity.type.toLowerCase()),
+      el("span", "count", entity.articles.length));
+    pick.title = entity.name + ": in " + entity.articles.length + " articles, " + entity.mentions + " mentions" +
+      (entity.aliases.length ? " (also " + entity.aliases.slice(0, 4).join(", ") + ")" : "");
+    pick.setAttribute("aria-label", entity.name + ", " + (TYPES[entity.type] || entity.type) + ", in " +
+      entity.articles.length + " articles");
+    item.append(pick);
+    list.append(item);
+  }
+  if (!list.children.length) list.append(el("li", "muted", q ? "No name matches." : "No names found."));
+  view.entityOffset += page.items.length;
+  const more = $("more-entities");
+  more.hidden = view.entityOffset >= page.total;
+  more.textContent = "More names (" + view.entityOffset + " of " + page.total + ")";
+  renderActive();
+}
+
+function renderActive() {
+  const box = $("active");
+  box.replaceChildren();
+  const labels = {q: "search", since: "from", until: "to", entity: "about", stance: "claims that", speaker: "said by"};
+  for (const key of ["q", "since", "until", "entity", "stance", "speaker"]) {
+    if (!state[key]) continue;
+    const value = key === "entity" ? entityName(state[key]) : state[key];
+    box.append(button("chip filter", labels[key] + ": " + value + " ×", () => {
+      state[key] = "";
+      syncInputs();
+      writeUrl(true);
+      if (key === "stance" || key === "speaker") loadClaims(true);
+      else refresh();
+    }));
+  }
+  box.hidden = !box.children.length;
+}
+
+// ---------------------------------------------------------------- claims
+
+function claimEvents(claim) {
+  const same = (view.byArticle.get(claim.article) || []).filter(({entry}) => entry.date === claim.date);
+  return same.slice(0, 1);
+}
+
+function eventLink(event) {
+  const link = button("link event-link", "event: " + (event.summary.length > 50 ? event.summary.slice(0, 48) + "…" : event.summary),
+    () => selectEvent(event.id));
+  link.dataset.event = event.id;
+  return link;
+}
+
+function claimCard(claim, group) {
+  const item = el("li", "claim stance-" + claim.stance);
+  const head = el("div", "claim-head");
+  head.append(button("who link", claim.speaker || "unknown speaker", () => {
+    state.speaker = claim.speaker || "";
+    syncInputs();
+    writeUrl(false);
+    loadClaims(true);
+  }));
+  if (claim.via) head.append(el("span", "muted", ", via " + claim.via));
+  head.append(el("span", "stance", claim.stance));
+  item.append(head);
+  item.append(el("q", "said", claim.text));
+  const foot = el("div", "muted claim-foot");
+  foot.append(el("span", null, claim.date ? "said " + dateLabel(claim.date, true) + (claim.said_when ? " (“" + claim.said_when + "”)" : "") : "undated"));
+  const sources = group ? group.sources : [claim.article];
+  if (sources.length > 1) foot.append(el("span", "reported", "reported by " + sources.length + " sources"));
+  const links = foot;
+  const article = view.articles.get(claim.article) || {};
+  links.append(button("link", "read in " + (article.source || "the article"), (e) => openArticle(claim.article,
+    claim.content_spans && claim.content_spans.length
+      ? {start: claim.content_spans[0][0], end: claim.content_spans[claim.content_spans.length - 1][1], time_expression: null}
+      : null, e.currentTarget)));
+  for (const {event} of claimEvents(claim)) links.append(eventLink(event));
+  item.append(foot);
+  return item;
+}
+
+async function loadClaims(reset) {
+  const list = $("claims");
+  if (reset) {
+    view.claimOffset = 0;
+    view.claimGroupsShown = new Set();
+    busy(list, true, "Loading…");
+  }
+  const params = apiParams({limit: CLAIMS_PER_PAGE, offset: view.claimOffset, stance: state.stance, speaker: state.speaker});
+  params.delete("query");
+  if (state.q) params.set("q", state.q);
+  const token = reset ? ++view.claimToken : view.claimToken;
+  let page;
+  try {
+    page = await getJson("/v1/claims?" + params);
+  } catch (error) {
+    list.replaceChildren(el("li", "error", "Could not load claims: " + error.message));
+    busy(list, false);
+    return;
+  }
+  if (token !== view.claimToken) return;  // a newer filter is on its way
+  if (reset) list.replaceChildren();
+  busy(list, false);
+  for (const claim of page.items) {
+    // One statement carried by several outlets is one card.
+    if (claim.group && view.claimGroupsShown.has(claim.group)) continue;
+    if (claim.group) view.claimGroupsShown.add(claim.group);
+    list.append(claimCard(claim, claim.group && view.groups ? view.groups.get(claim.group) : null));
+  }
+  view.claimOffset += page.items.length;
+  view.claimTotal = page.total;
+  if (!list.children.length) list.append(el("li", "muted", "No claims match."));
+  $("claims-count").textContent = page.total + (page.total === 1 ? " claim" : " claims") +
+    (state.stance || state.speaker ? " match" : "");
+  const more = $("more-claims");
+  more.hidden = view.claimOffset >= page.total;
+  more.textContent = "More claims (" + view.claimOffset + " of " + page.total + ")";
+  renderActive();
+}
+
+// ---------------------------------------------------------------- the story
+
+async function loadStory() {
+  try {
+    const story = await getJson("/v1/story");
+    const outlets = story.sources.slice(0, 4).map((s) => s.name).join(", ") +
+      (story.sources.length > 4 ? " and " + (story.sources.length - 4) + " more" : "");
+    const parts = [story.articles + " articles", story.sources.length + (story.sources.length === 1 ? " outlet" : " outlets") +
+      (outlets ? " (" + outlets + ")" : "")];
+    if (story.first && story.last) parts.push(dateLabel(story.first, true) + " – " + dateLabel(story.last, true));
+    $("story").textContent = parts.join(" · ");
+  } catch (error) {
+    $("story").textContent = "Could not load the story: " + error.message;
+  }
+}
+
+function refresh() {
+  syncInputs();
+  renderActive();
+  loadTimeline();
+  document.querySelectorAll("#entities .entity").forEach((b) =>
+    b.setAttribute("aria-pressed", b.dataset.entity === state.entity ? "true" : "false"));
+}
+
+function validDate(value) {
+  return !value || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(value);
 }
 
 document.addEventListener("DOMContentLoaded", () => {
-  $("filters").addEventListener("submit", (e) => { e.preventDefault(); load(); });
-  document.querySelectorAll(".stances input").forEach((i) =>
-    i.addEventListener("change", () => renderClaims(allClaims, claimArticles)));
-  load();
+  readUrl();
+  syncInputs();
+  // The server has set its cookie from ?token=: keep the secret out of the address bar and history.
+  if (new URLSearchParams(location.search).has("token")) writeUrl(false);
+  $("filters").addEventListener("submit", (e) => {
+    e.preventDefault();
+    for (const key of ["q", "since", "until"]) state[key] = $(key).value.trim();
+    if (!validDate(state.since) || !validDate(state.until)) return;
+    state.event = "";
+    writeUrl(true);
+    refresh();
+  });
+  $("reset").addEventListener("click", () => {
+    for (const key of Object.keys(state)) state[key] = "";
+    writeUrl(true);
+    refresh();
+  });
+  $("claim-filters").addEventListener("submit", (e) => {
+    e.preventDefault();
+    state.stance = $("stance").value;
+    state.speaker = $("speaker").value.trim();
+    writeUrl(false);
+    loadClaims(true);
+  });
+  $("stance").addEventListener("change", () => $("claim-filters").requestSubmit());
+  $("detail").addEventListener("keydown", (e) => {
+    if (e.key !== "Escape") return;
+    const id = state.event;
+    selectEvent("");
+    const back = document.querySelector('#entries [data-event="' + CSS.escape(id) + '"]');
+    if (back) back.focus();
+  });
+  $("more-entries").addEventListener("click", () => renderEntries(false));
+  $("more-claims").addEventListener("click", () => loadClaims(false));
+  $("more-entities").addEventListener("click", () => loadEntities(false));
+  let typing = 0;
+  $("entity-q").addEventListener("input", () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => loadEntities(true), 250);
+  });
+  $("zoom-in").addEventListener("click", () => zoom("in"));
+  $("zoom-out").addEventListener("click", () => zoom("out"));
+  $("zoom-story").addEventListener("click", () => zoom("story"));
+  $("zoom-all").addEventListener("click", () => zoom("all"));
+  $("article").addEventListener("close", () => {
+    const back = $("article").returnFocusTo;
+    if (back && document.contains(back)) back.focus();
+  });
+  window.addEventListener("popstate", () => {
+    const before = FILTERS.map((k) => state[k]).join("\u0000");
+    const claimsBefore = state.stance + "\u0000" + state.speaker;
+    readUrl();
+    syncInputs();
+    if (FILTERS.map((k) => state[k]).join("\u0000") !== before) refresh();
+    else {
+      if (state.stance + "\u0000" + state.speaker !== claimsBefore) loadClaims(true);
+      if (state.event) selectEvent(state.event, {restoring: true});
+      else selectEvent("", {restoring: true});
+    }
+  });
+  loadStory();
+  loadEntities(true);
+  refresh();
 });
