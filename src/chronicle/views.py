@@ -101,14 +101,22 @@ class StoryViews:
             self._gzipped[id(data)] = (data, packed)
         return packed
 
-    def timeline(self, options: TimelineOptions) -> tuple[bytes, dict[str, Any]]:
-        """The timeline as JSON bytes and as the parsed object."""
+    def timeline(self, options: TimelineOptions, *, claims: bool = True) -> tuple[bytes, dict[str, Any]]:
+        """The timeline as JSON bytes and as the parsed object; without ``claims`` its list of
+        claims is left empty (its statement groups and disagreements stay), for a page that
+        pages through the claims on its own."""
         key = f"timeline/{_options_key(options)}"
 
         def make(store: Store) -> dict[str, Any]:
             return timeline_dict(engine.build_timeline(store, options, settings=self.settings))
 
-        return self._view(key, make)
+        if claims:
+            return self._view(key, make)
+
+        def without_claims(store: Store) -> dict[str, Any]:
+            return {**self._view(key, make)[1], "claims": []}
+
+        return self._view(key + "/no-claims", without_claims)
 
     def export(self, options: TimelineOptions, fmt: str) -> tuple[bytes, str, str]:
         """The timeline in an export format (:data:`chronicle.exports.FORMATS`): its bytes, media

@@ -290,3 +290,10 @@ def test_exports_download_as_files(server: str, fmt: str, media: str, marker: st
     assert marker in answer.text[:2000].lower() or marker in answer.text[:2000]
     assert "<script>window.__pwned" not in answer.text
     assert get(f"{server}/v1/export/pdf").status_code == 404
+
+
+def test_a_timeline_without_its_claims_keeps_their_groups(server: str) -> None:
+    whole = get(f"{server}/v1/timeline").json()
+    light = get(f"{server}/v1/timeline", claims="false").json()
+    assert whole["claims"] and light["claims"] == []
+    assert light["claim_groups"] == whole["claim_groups"] and light["entries"] == whole["entries"]

@@ -26,6 +26,7 @@ class TimelineParams:
         query: Annotated[str | None, Query(max_length=200, description="a person, place or keywords")] = None,
         entity: Annotated[str | None, Query(max_length=200, description="an entity id or name: its events only")] = None,
         all: Annotated[bool, Query(description="the full dated record instead of the reader's page")] = False,
+        claims: Annotated[bool, Query(description="include every cited claim (false: only the groups)")] = True,
         bounds: Annotated[DateBounds, Depends()],
     ) -> None:
         self.dates = dates
@@ -33,6 +34,7 @@ class TimelineParams:
         self.query = query
         self.entity = entity
         self.all = all
+        self.claims = claims
         self.bounds = bounds
 
     def options(self, state: Served) -> TimelineOptions:
@@ -55,7 +57,7 @@ def _entity_name(state: Served, wanted: str) -> str:
 @router.get("/timeline", response_model=Timeline)
 def timeline(request: Request, params: Annotated[TimelineParams, Depends()], state: ServedDep) -> Response:
     """The timeline in the ``chronicle.timeline/1`` contract, computed once per store state."""
-    data, _ = state.views.timeline(params.options(state))
+    data, _ = state.views.timeline(params.options(state), claims=params.claims)
     return view_response(request, state, data)
 
 

@@ -534,8 +534,8 @@ async function loadTimeline() {
     }
   }, 6000);
   const [key, all] = await Promise.all([
-    getJson("/v1/timeline?" + apiParams()),
-    getJson("/v1/timeline?" + apiParams({all: "true"})),
+    getJson("/v1/timeline?" + apiParams({claims: "false"})),
+    getJson("/v1/timeline?" + apiParams({all: "true", claims: "false"})),
   ]).catch((error) => {
     $("entries").replaceChildren(el("li", "error", "Could not load the timeline: " + error.message));
     busy($("entries"), false);
