@@ -43,9 +43,9 @@ def test_tokenize_keeps_the_text_and_cuts_long_runs(nlp: Language, text: str) ->
 def test_fifty_thousand_emoji_are_cheap(nlp: Language) -> None:
     # The tokenizer alone took 280 s and a gigabyte on this.
     text = "The port reopened on Monday. " + "😀" * 50_000 + " Officials confirmed it on Tuesday."
-    start = time.perf_counter()
+    start = time.process_time()
     [(_, found)] = list(analyse([article(text)], language=True, nlp=nlp))
-    assert time.perf_counter() - start < 30
+    assert time.process_time() - start < 30
     assert found.error is None
 
 
@@ -57,10 +57,10 @@ def test_a_run_on_sentence_is_parsed_in_pieces(nlp: Language) -> None:
     text = (_RUN_ON * 1_000)[:100_000]
     doc = nlp(make_doc(nlp, article(text)))
     assert max(len(s) for s in doc.sents) <= MAX_SENTENCE_TOKENS
-    start = time.perf_counter()
+    start = time.process_time()
     [(_, found)] = list(analyse([article(text)], language=True, nlp=nlp))
     # It took 206 s before sentences were capped and claims were matched by position.
-    assert time.perf_counter() - start < 120
+    assert time.process_time() - start < 120
     assert found.error is None and found.events
 
 

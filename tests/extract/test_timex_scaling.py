@@ -1,6 +1,7 @@
 """The time tagger's cost grows with its input, never with the square of it.
 
-Stated bound: ``tag`` takes at most :data:`PER_CHAR` seconds a character plus half a second,
+Stated bound: ``tag`` takes at most :data:`PER_CHAR` seconds a character plus half a second
+(processor time, so that a loaded machine does not fail the test),
 on any text (fuzzed), including dense runs of time words; overlap settling used to be
 quadratic ("Monday" x 40,000: 33 s, a 9 MB file: over 15 minutes).
 """
@@ -38,9 +39,9 @@ def _budget(text: str) -> float:
        repeat=st.integers(min_value=1, max_value=400))
 def test_no_text_is_slower_than_the_stated_bound(parts: list[str], repeat: int) -> None:
     text = " ".join(parts) * repeat
-    start = time.perf_counter()
+    start = time.process_time()
     found = tag(text, DCT)
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert all(0 <= t.start < t.end <= len(text) for t in found)
     assert elapsed <= _budget(text), f"{len(text):,} characters took {elapsed:.2f} s"
 
@@ -48,9 +49,9 @@ def test_no_text_is_slower_than_the_stated_bound(parts: list[str], repeat: int) 
 def _seconds(text: str) -> float:
     best = float("inf")
     for _ in range(2):
-        start = time.perf_counter()
+        start = time.process_time()
         tag(text, DCT)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best
 
 
@@ -63,7 +64,7 @@ def test_time_grows_linearly_with_a_run_of_one_weekday() -> None:
 
 def test_settling_overlaps_is_no_longer_quadratic() -> None:
     text = "Monday " * 40_000
-    start = time.perf_counter()
+    start = time.process_time()
     found = find_candidates(text)
-    assert time.perf_counter() - start < 10  # was 33 s
+    assert time.process_time() - start < 10  # was 33 s
     assert len(found) == 40_000

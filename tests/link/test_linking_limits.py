@@ -63,9 +63,9 @@ def test_linking_time_grows_about_linearly_with_a_busy_day() -> None:
     timings = {}
     for n in (2_000, 8_000):
         mentions = one_day(n)
-        start = time.perf_counter()
+        start = time.process_time()
         events = link_events(mentions)
-        timings[n] = time.perf_counter() - start
+        timings[n] = time.process_time() - start
         assert sorted(m.article_id for e in events for m in e.mentions) == sorted(m.article_id for m in mentions)
     # Four times the mentions: about 4x when bounded, 16x with every pair.
     assert timings[8_000] / timings[2_000] < 9, timings

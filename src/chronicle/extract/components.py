@@ -32,7 +32,7 @@ __all__ = [
 #: characters took the parser and the event steps minutes, since the work on one sentence
 #: grows with the square of its length.
 MAX_SENTENCE_TOKENS = 200
-_TERMINALS = (".", "!", "?")
+_TERMINALS = (".", "!", "?", "\n")
 
 _TEXT_KEY = "chronicle.text"
 
@@ -137,9 +137,7 @@ def _cap_sentences(doc: Doc) -> None:
     n = len(doc)
     if n <= MAX_SENTENCE_TOKENS:
         return
-    strings = doc.vocab.strings
-    orth = doc.to_array("ORTH")
-    ends = np.isin(orth, [strings.add(t) for t in _TERMINALS]) | np.isin(orth, [strings.add("\n")])
+    ends = np.isin(doc.to_array("ORTH"), [doc.vocab.strings.add(t) for t in _TERMINALS])
     boundary = doc.to_array("SENT_START") == 1
     boundary[1:] |= ends[:-1]
     boundary[0] = True
