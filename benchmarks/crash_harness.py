@@ -53,7 +53,7 @@ class Stage:
     base: str  # which prepared store the cycle starts from
     redo: bool = False  # drop some full analyses first (work for the language model)
     #: The kill lands uniformly in (0.3 s, this fraction of a full run's time).
-    spread: float = 1.0
+    spread: float = 0.9
 
 
 @dataclass
@@ -62,6 +62,8 @@ class Tally:
     kills: int = 0
     finished_before_kill: int = 0
     orphans: int = 0
+    #: Kills that found forked workers running below the killed process.
+    kills_with_workers: int = 0
     rerun_failures: int = 0
     lost: int = 0
     duplicated: int = 0
@@ -176,7 +178,8 @@ def _drop_full_analyses(db: Path, rng: random.Random) -> None:
 
 
 def run_cycle(stage: Stage, bases: dict[str, Path], work: Path, expected: set[str], full: float,
-              rng: random.Random, tally: Tally, env: dict[str, str]) -> None:
+              rng: random.Random, tally: Tally, env: dict[str, str]) -> float | None:
+    """One cycle; the run's time when it ended before its kill (a full run, to aim the next kills)."""
     db = work / f"cycle-{tally.cycles}.db"
     if stage.base != "empty":
         shutil.copy(bases[stage.base], db)
@@ -185,7 +188,9 @@ def run_cycle(stage: Stage, bases: dict[str, Path], work: Path, expected: set[st
     args = [*stage.args, "--db", str(db)]
     delay = rng.uniform(0.3, max(0.5, full * stage.spread))
     process = chronicle(args, env=env)
-    deadline = time.perf_counter() + delay
+    started = time.perf_counter()
+    deadline = started + delay
+    finished: float | None = None
     below: set[int] = set()
     while time.perf_counter() < deadline and process.poll() is None:
         below |= descendants(process.pid)
@@ -193,8 +198,11 @@ def run_cycle(stage: Stage, bases: dict[str, Path], work: Path, expected: set[st
     tally.cycles += 1
     if process.poll() is not None:
         tally.finished_before_kill += 1
+        finished = time.perf_counter() - started
     else:
         below |= descendants(process.pid)
+        if descendants(process.pid):
+            tally.kills_with_workers += 1
         process.send_signal(signal.SIGKILL)
         process.wait()
         tally.kills += 1
@@ -218,6 +226,7 @@ def run_cycle(stage: Stage, bases: dict[str, Path], work: Path, expected: set[st
     tally.store_errors.extend(f"{stage.name}: {p}" for p in problems + more)
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
+    return finished
 
 
 def main() -> None:
@@ -225,6 +234,8 @@ def main() -> None:
     parser.add_argument("--kills", type=int, default=60, help="Stop after this many kills.")
     parser.add_argument("--topic", default="bpoil_bbc", help="Timeline17 topic in ../shared/bench/t17.")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--stages", default="ingest,analyse,timeline,linking",
+                        help="Comma-separated stages to cycle through.")
     args = parser.parse_args()
     corpus = SHARED / "bench" / "t17" / args.topic / "InputDocs"
     if not corpus.is_dir():
@@ -238,6 +249,8 @@ def main() -> None:
         Stage("timeline", ["timeline", "--format", "json", "--processes", "2"], "analysed", redo=True),
         Stage("linking", ["timeline", "--all", "--no-language", "--format", "json"], "analysed"),
     ]
+    wanted = args.stages.split(",")
+    stages = [s for s in stages if s.name in wanted]
     tally = Tally()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -247,11 +260,15 @@ def main() -> None:
         while tally.kills < args.kills:
             stage = stages[tally.cycles % len(stages)]
             kills_before = tally.kills
-            run_cycle(stage, bases, work, expected, full.get(stage.name, 20.0), rng, tally, env)
+            finished = run_cycle(stage, bases, work, expected, full.get(stage.name, 20.0), rng, tally, env)
             by_stage[stage.name] += tally.kills - kills_before
-            # The first full rerun of a stage measures how long it takes: later kills spread over it.
+            # Later kills spread over how long a run takes: the first rerun's time, then that of
+            # the latest run that ended before its kill (the machine's load changes).
             full.setdefault(stage.name, tally.seconds[stage.name])
-            print(f"cycle {tally.cycles}: {stage.name}, kills {tally.kills}, orphans {tally.orphans}, "
+            if finished is not None:
+                full[stage.name] = finished
+            print(f"cycle {tally.cycles}: {stage.name}, kills {tally.kills} ({tally.kills_with_workers} with "
+                  f"workers), orphans {tally.orphans}, "
                   f"lost {tally.lost}, duplicated {tally.duplicated}, store errors {len(tally.store_errors)}",
                   flush=True)
     print()
@@ -261,7 +278,8 @@ def main() -> None:
         print(f"| {stage.name} | {by_stage[stage.name]} | {full.get(stage.name, 0):.1f} |")
     print()
     print(f"articles: {len(expected)}; cycles: {tally.cycles}; kills: {tally.kills} "
-          f"(runs that ended before their kill: {tally.finished_before_kill}); reruns failed: "
+          f"({tally.kills_with_workers} with workers running; runs that ended before their kill: "
+          f"{tally.finished_before_kill}); reruns failed: "
           f"{tally.rerun_failures}; lost: {tally.lost}; duplicated: {tally.duplicated}; "
           f"orphaned processes: {tally.orphans}; store problems: {len(tally.store_errors)}")
     for problem in tally.store_errors[:20]:
