@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -47,6 +48,8 @@ __all__ = [
 ]
 
 Progress = Callable[[int], None]
+
+_LOG = logging.getLogger(__name__)
 
 
 def ingest(
@@ -154,22 +157,50 @@ def analyse(
     if progress is not None and out:
         progress(len(out))
     todo = [a for a in articles if a.id not in stored]
-    batch: list[tuple[Article, ArticleAnalysis]] = []
-    for article, analysis in extract.analyse(todo, language=language, settings=settings):
-        out[article.id] = analysis
-        batch.append((article, analysis))
-        if len(batch) >= settings.write_batch:
-            _save(store, key, batch)
-        if progress is not None:
-            progress(1)
-    _save(store, key, batch)
+    if not todo:
+        return out
+    # One process computes an analysis at a time: a reader started while a writer analyses
+    # waits for the writer's results rather than running the model on the same articles.
+    with store.lease(key, waiting=_Waiting(store, key)):
+        done = store.analyses(key, [a.id for a in todo])  # made by whoever held the lease before
+        for article in todo:
+            if article.id in done:
+                out[article.id] = extract.analysis_from_data(article, done[article.id])
+        if progress is not None and done:
+            progress(len(done))
+        batch: list[tuple[Article, ArticleAnalysis]] = []
+        for article, analysis in extract.analyse([a for a in todo if a.id not in done], language=language,
+                                                 settings=settings):
+            out[article.id] = analysis
+            batch.append((article, analysis))
+            if len(batch) >= settings.write_batch:
+                _save(store, key, batch)
+            if progress is not None:
+                progress(1)
+        _save(store, key, batch)
     return out
+
+
+class _Waiting:
+    """Says once, in the log, which process this one waits for."""
+
+    def __init__(self, store: Store, key: str) -> None:
+        self.store, self.key, self.said = store, key, False
+
+    def __call__(self) -> None:
+        if not self.said:
+            self.said = True
+            _LOG.warning("process %s is analysing this store; waiting for its results",
+                         self.store.lease_holder(self.key))
 
 
 def _save(store: Store, key: str, batch: list[tuple[Article, ArticleAnalysis]]) -> None:
     with store.transaction():
         for article, analysis in batch:
-            store.save_analysis(article.id, key, extract.analysis_to_data(analysis), error=analysis.error)
+            # An article another process changed meanwhile keeps no analysis of its old text.
+            store.save_analysis(article.id, key, extract.analysis_to_data(analysis), error=analysis.error,
+                                content_hash=article.content_hash or None)
+        store.refresh_lease(key)
     batch.clear()
 
 

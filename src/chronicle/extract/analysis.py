@@ -7,10 +7,12 @@ work costs about what shipping it between processes would.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import multiprocessing
 import os
 import re
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -24,6 +26,7 @@ from threadpoolctl import ThreadpoolController
 
 from chronicle.extract.furniture import Span, in_furniture
 from chronicle.extract.pipeline import build_nlp, make_doc, make_text_doc, text_steps
+from chronicle.extract.workers import die_with_parent
 from chronicle.models import PLAUSIBLE, Article, ArticleAnalysis, Claim, Entity, Timex
 from chronicle.settings import Settings
 
@@ -117,11 +120,20 @@ def _relayed(claims: list[Claim]) -> tuple[Claim, ...]:
     ``via``, and the outer one, which only carries it, is dropped."""
     relays: dict[int, str] = {}
     carriers: set[int] = set()
+    # Claims by where their cue starts: an inner claim's cue lies in the outer one's content,
+    # so each outer claim looks only there (every pair made a long article quadratic).
+    by_cue = sorted((c.cue_span[0], j) for j, c in enumerate(claims) if c.cue_span is not None)
+    cue_starts = [start for start, _ in by_cue]
     for i, outer in enumerate(claims):
-        for j, inner in enumerate(claims):
+        if not outer.speaker:
+            continue
+        inside = sorted({j for s, e in outer.content_spans
+                         for _, j in by_cue[bisect.bisect_left(cue_starts, s):bisect.bisect_right(cue_starts, e)]})
+        for j in inside:
+            inner = claims[j]
             # Each inside the other's content ("Kim said X, according to KCNA" read both ways) is
             # no relay the parse can tell apart: both are kept.
-            if i != j and outer.speaker and _inside(inner.cue_span, outer.content_spans) \
+            if i != j and _inside(inner.cue_span, outer.content_spans) \
                     and _inside(inner.source_span, outer.content_spans) \
                     and not _inside(outer.cue_span, inner.content_spans):
                 relays.setdefault(j, outer.speaker)
@@ -150,7 +162,12 @@ def said_when(text: str, timexes: Sequence[Timex], cue: Sequence[tuple[int, int]
         return None
     cue_start, cue_end = cue[0][0], cue[-1][1]
     source_start = source[0][0] if source else cue_start
-    for t in timexes:
+    # Only a time that starts just before the speaker ("In a statement on Tuesday, X said"),
+    # between the speaker (or the cue) and 60 characters after the cue can qualify: the timexes
+    # are sorted by start, so the look-up stays short in a long article.
+    first = bisect.bisect_left(timexes, min(source_start, cue_end) - 80, key=lambda t: t.start)
+    last = bisect.bisect_right(timexes, cue_end + 60, key=lambda t: t.start)
+    for t in timexes[first:last]:
         if t.type not in ("DATE", "TIME") or t.first is None or t.granularity != "day" or t.confidence < PLAUSIBLE:
             continue
         if any(s <= t.start < e for s, e in content):
@@ -272,7 +289,8 @@ def _analyse_with_nlp(
     per_task = max(1, settings.articles_per_task)
     tasks = [articles[i : i + per_task] for i in range(0, len(articles), per_task)]
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(n_process, mp_context=context, initializer=_adopt_nlp, initargs=(nlp,)) as pool:
+    parent = (os.getpid(), threading.current_thread() is threading.main_thread())
+    with ProcessPoolExecutor(n_process, mp_context=context, initializer=_adopt_nlp, initargs=(nlp, parent)) as pool:
         running: deque[tuple[list[Article], Future[list[ArticleAnalysis]]]] = deque()
         try:
             for task in tasks:
@@ -289,7 +307,8 @@ def _analyse_with_nlp(
                 future.cancel()
 
 
-def _adopt_nlp(nlp: Language) -> None:
+def _adopt_nlp(nlp: Language, parent: tuple[int, bool]) -> None:
+    die_with_parent(parent[0], from_main_thread=parent[1])  # no orphan parses on when the parent is killed
     _WORKER_NLP.append(nlp)
 
 

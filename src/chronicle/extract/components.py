@@ -6,6 +6,7 @@ that carry only the article) when it is not: see :mod:`chronicle.extract.pipelin
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -16,7 +17,22 @@ from chronicle.extract.sentences import split_sentences
 from chronicle.extract.timex import tag
 from chronicle.models import Article, Sentence, Timex
 
-__all__ = ["article_text", "doc_text", "paragraph_component", "sentences_component", "timex_component"]
+__all__ = [
+    "MAX_SENTENCE_TOKENS",
+    "article_text",
+    "doc_text",
+    "paragraph_component",
+    "sentences_component",
+    "timex_component",
+]
+
+#: The longest sentence the parser reads, in tokens: a longer run without a full stop, a
+#: question or exclamation mark or a line break is cut into pieces of this length. Real
+#: sentences are far shorter (news averages about 25 tokens); a run-on "sentence" of 100,000
+#: characters took the parser and the event steps minutes, since the work on one sentence
+#: grows with the square of its length.
+MAX_SENTENCE_TOKENS = 200
+_TERMINALS = (".", "!", "?", "\n")
 
 _TEXT_KEY = "chronicle.text"
 
@@ -93,6 +109,7 @@ def paragraph_component(doc: Doc) -> Doc:
             if line and line[-1] not in _LINE_ENDS:
                 continue
         doc[i].is_sent_start = True
+    _cap_sentences(doc)
     # A dateline or a transcript speaker ("SEOUL: ...", "HOST: ...") is a unit of its own: the
     # parser otherwise takes "SEOUL" for the subject of the sentence after it.
     for m in _LABEL_RE.finditer(text):
@@ -113,3 +130,18 @@ _LABEL_RE = re.compile(r"^[\"“]?[A-Z][A-Z.'’ -]{1,30}:[^\S\n]+(?=\S)", re.MU
 #: A single line break after a line that ends with none of these, before a lower-case word, is
 #: a line of hard-wrapped prose.
 _LINE_ENDS = frozenset(".!?:;\"'”’)")
+
+
+def _cap_sentences(doc: Doc) -> None:
+    """Start a sentence every :data:`MAX_SENTENCE_TOKENS` tokens of a run with no sentence end."""
+    n = len(doc)
+    if n <= MAX_SENTENCE_TOKENS:
+        return
+    ends = np.isin(doc.to_array("ORTH"), [doc.vocab.strings.add(t) for t in _TERMINALS])
+    boundary = doc.to_array("SENT_START") == 1
+    boundary[1:] |= ends[:-1]
+    boundary[0] = True
+    edges = [*np.flatnonzero(boundary).tolist(), n]
+    for start, stop in itertools.pairwise(edges):
+        for i in range(start + MAX_SENTENCE_TOKENS, stop, MAX_SENTENCE_TOKENS):
+            doc[i].is_sent_start = True

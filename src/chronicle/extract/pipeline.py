@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import importlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -29,6 +30,8 @@ from chronicle.models import Article
 
 __all__ = [
     "COMPONENTS",
+    "MAX_PARSED_CHARS",
+    "MAX_WORD_CHARS",
     "MORPHOLOGY",
     "PARAGRAPHS",
     "ComponentSpec",
@@ -37,7 +40,19 @@ __all__ = [
     "make_doc",
     "make_text_doc",
     "text_steps",
+    "tokenize",
 ]
+
+#: The language model reads at most this many characters of an article (the rest keeps its
+#: dates and sentences, from the model-free steps, but gives no entities, claims or events).
+#: A news article is a few thousand characters; parsing costs memory in proportion to length,
+#: and 200,000 characters keeps one article's parse well under a gigabyte.
+MAX_PARSED_CHARS = 200_000
+#: A run of this many characters without a space is no word the tokenizer should split: it is
+#: cut into tokens of this length instead (spaCy's prefix and suffix search on one such run
+#: costs the square of its length: 50,000 emoji in a row took 280 s and a gigabyte).
+MAX_WORD_CHARS = 150
+_LONG_RUN = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +218,10 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     component sees it.
     """
     furniture, body_end = page_furniture(article.text)
-    doc = _carry(nlp.make_doc(article.text[:body_end]), article)
+    if body_end > MAX_PARSED_CHARS:  # the model reads the beginning, up to a word's end
+        cut = article.text.rfind(" ", 0, MAX_PARSED_CHARS)
+        body_end = cut if cut > 0 else MAX_PARSED_CHARS
+    doc = _carry(tokenize(nlp, article.text[:body_end]), article)
     doc._.furniture = furniture
     if furniture:
         starts = [token.idx for token in doc]
@@ -219,6 +237,26 @@ def make_doc(nlp: Language, article: Article) -> Doc:
             if i + 1 < len(doc) and i + 1 not in forced:
                 doc[i + 1].is_sent_start = False
     return doc
+
+
+def tokenize(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)``, except that a run of over :data:`MAX_WORD_CHARS` characters with no
+    space becomes tokens of that length without going through the tokenizer."""
+    runs = list(_LONG_RUN.finditer(text))
+    if not runs:
+        return nlp.make_doc(text)
+    docs: list[Doc] = []
+    position = 0
+    for run in runs:
+        if run.start() > position:
+            docs.append(nlp.make_doc(text[position : run.start()]))
+        piece = run.group()
+        words = [piece[i : i + MAX_WORD_CHARS] for i in range(0, len(piece), MAX_WORD_CHARS)]
+        docs.append(Doc(nlp.vocab, words=words, spaces=[False] * len(words)))
+        position = run.end()
+    if position < len(text):
+        docs.append(nlp.make_doc(text[position:]))
+    return Doc.from_docs(docs, ensure_whitespace=False)
 
 
 def make_text_doc(vocab: Vocab, article: Article) -> Doc:

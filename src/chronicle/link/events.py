@@ -394,16 +394,39 @@ def _unit(mentions: list[EventMention], article: str, index: int) -> _Unit:
 # Linking
 
 
+#: Above this many date-compatible mentions at once, a mention is no longer compared with all
+#: of them. The busiest Timeline17 topic (bpoil_bbc, bpoil_foxnews) peaks at 236, so stories
+#: of news articles are linked exactly; a feed of thousands of one day's entries is not, since
+#: every pair of them made memory grow with the square of the feed (10,000 entries: 23 GB).
+EXACT_BLOCK = 300
+#: In a block above :data:`EXACT_BLOCK`, each mention is compared with at most this many others:
+#: those sharing most of its content words, among the latest :data:`POSTINGS_SCANNED` holders of
+#: each of its words. Reports of one happening share their words, so the candidates a mention
+#: loses are those with the least evidence of being its event.
+BLOCK_CANDIDATES = 20
+POSTINGS_SCANNED = 50
+#: The most sentences one linked event gathers. The largest on Timeline17 has 141 (the oil
+#: spill's flow, reported daily); without a bound, a feed repeating one phrase merges into one
+#: event whose every merge revisits all its neighbours, a cost that grows with its square.
+MAX_EVENT_UNITS = 500
+
+
 def _candidate_pairs(units: list[_Unit], features: list[_Features]) -> list[tuple[int, int]]:
-    """Date-compatible pairs that share at least one content word, by a sweep over start dates."""
+    """Date-compatible pairs that share at least one content word, by a sweep over start dates
+    (bounded per mention in blocks of more than :data:`EXACT_BLOCK` mentions)."""
     order = sorted(range(len(units)), key=lambda i: units[i].first)
-    active: list[int] = []
+    # Active units in the order they came (a dict keeps it), retired by a heap of end dates.
+    active: dict[int, None] = {}
+    ending: list[tuple[dt.date, int]] = []
+    postings: dict[str, list[int]] = defaultdict(list)
     pairs: list[tuple[int, int]] = []
     for i in order:
         u = units[i]
-        active = [j for j in active if units[j].last >= u.first]
+        while ending and ending[0][0] < u.first:
+            active.pop(heapq.heappop(ending)[1], None)
         wi = features[i].words
-        for j in active:
+        others = active if len(active) <= EXACT_BLOCK else _blocked(wi, active, postings)
+        for j in others:
             if units[j].mentions[0] is u.mentions[0]:
                 continue
             same_sentence = units[j].article == u.article and units[j].sentences & u.sentences
@@ -411,8 +434,34 @@ def _candidate_pairs(units: list[_Unit], features: list[_Features]) -> list[tupl
             if same_sentence or not (wi & features[j].words):
                 continue
             pairs.append((min(i, j), max(i, j)))
-        active.append(i)
+        active[i] = None
+        heapq.heappush(ending, (u.last, i))
+        for word in wi:
+            postings[word].append(i)
     return pairs
+
+
+def _blocked(words: frozenset[str], active: dict[int, None], postings: dict[str, list[int]]) -> list[int]:
+    """The active units sharing most of ``words``, at most :data:`BLOCK_CANDIDATES` of them."""
+    shared: dict[int, int] = defaultdict(int)
+    for word in sorted(words):
+        holders = postings.get(word)
+        if not holders:
+            continue
+        live = retired = 0
+        # Latest first; retired units are skipped (and dropped when many are in the way).
+        for j in reversed(holders):
+            if j in active:
+                shared[j] += 1
+                live += 1
+                if live >= POSTINGS_SCANNED:
+                    break
+            else:
+                retired += 1
+        if retired > 2 * POSTINGS_SCANNED:
+            holders[:] = [j for j in holders if j in active]
+    best = heapq.nlargest(BLOCK_CANDIDATES, shared.items(), key=lambda kv: (kv[1], kv[0]))
+    return sorted(j for j, _ in best)
 
 
 def link_events(
@@ -561,6 +610,8 @@ def _agglomerate(
     while heap:
         _, ka, kb, va, vb = heapq.heappop(heap)
         if ka not in clusters or kb not in clusters or version[ka] != va or version[kb] != vb:
+            continue
+        if len(clusters[ka]) + len(clusters[kb]) > MAX_EVENT_UNITS:
             continue
         clusters[ka].extend(clusters.pop(kb))
         articles[ka] |= articles.pop(kb)

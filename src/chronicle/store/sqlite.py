@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import socket
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -109,9 +112,26 @@ _MIGRATIONS: tuple[str, ...] = (
         error TEXT
     );
     """,
+    # 5: leases: a process computing analyses says so, and others wait for its results
+    # instead of computing the same ones (see :meth:`Store.lease`).
+    """
+    CREATE TABLE leases (
+        name TEXT PRIMARY KEY,
+        host TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        heartbeat REAL NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(_MIGRATIONS)
+
+#: Seconds a connection waits for another's write lock before giving up (SQLite's busy
+#: timeout); writers hold the lock for one batch of inserts, well under a second.
+BUSY_TIMEOUT = 60.0
+#: A lease whose holder has not written for this long is dead even when its process cannot be
+#: checked (another host): a batch of analyses takes a few minutes at most.
+LEASE_EXPIRY = 30 * 60.0
 
 _ARTICLE_COLUMNS = "id, title, source, url, published, text, content_hash, path, duplicate_of, similarity"
 
@@ -149,11 +169,13 @@ class Store:
     def __init__(self, path: str | Path = "chronicle.db") -> None:
         self.path = str(path)
         try:
-            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT)
             self._db.row_factory = sqlite3.Row
             self._db.execute("PRAGMA foreign_keys = ON")
             if self.path != ":memory:":
-                self._db.execute("PRAGMA journal_mode = WAL")
+                # Readers never block the writer nor see its open transaction (WAL); a second
+                # writer waits for the lock (busy timeout) instead of failing.
+                _retry_locked(lambda: self._db.execute("PRAGMA journal_mode = WAL"))
                 # WAL with synchronous=NORMAL survives a killed process; only power loss can drop
                 # the last commits, and never corrupts the file.
                 self._db.execute("PRAGMA synchronous = NORMAL")
@@ -175,8 +197,34 @@ class Store:
         self.close()
 
     def _migrate(self) -> None:
+        version, tables = self._version_and_tables()
+        self._check_version(version, tables)
+        if version == SCHEMA_VERSION:
+            return
+        # Several processes may open a new or old store at once: the version is read again
+        # under the write lock, so only the first migrates and the others find it done
+        # (reading it before the lock made a second run fail on "table meta already exists").
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            version, tables = self._version_and_tables()
+            self._check_version(version, tables)
+            for number in range(version, SCHEMA_VERSION):
+                for statement in _statements(_MIGRATIONS[number]):
+                    self._db.execute(statement)
+                if number == 0:
+                    self._db.execute("INSERT INTO meta VALUES ('application', ?)", (_APPLICATION,))
+                self._db.execute(f"PRAGMA user_version = {number + 1}")
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    def _version_and_tables(self) -> tuple[int, set[str]]:
         version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
         tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        return version, tables
+
+    def _check_version(self, version: int, tables: set[str]) -> None:
         if version == 0 and tables:
             raise StoreError(f"{self.path}: an SQLite file that is not a chronicle store")
         if version > SCHEMA_VERSION:
@@ -188,18 +236,6 @@ class Store:
             app = self._db.execute("SELECT value FROM meta WHERE key = 'application'").fetchone()
             if app is None or app[0] != _APPLICATION:
                 raise StoreError(f"{self.path}: an SQLite file that is not a chronicle store")
-        for number in range(version, SCHEMA_VERSION):
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                for statement in _statements(_MIGRATIONS[number]):
-                    self._db.execute(statement)
-                if number == 0:
-                    self._db.execute("INSERT INTO meta VALUES ('application', ?)", (_APPLICATION,))
-                self._db.execute(f"PRAGMA user_version = {number + 1}")
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
 
     @property
     def schema_version(self) -> int:
@@ -215,7 +251,7 @@ class Store:
             finally:
                 self._depth -= 1
             return
-        self._db.execute("BEGIN IMMEDIATE")
+        _retry_locked(lambda: self._db.execute("BEGIN IMMEDIATE"))
         self._depth = 1
         try:
             yield
@@ -236,7 +272,10 @@ class Store:
             "SELECT count(*) FROM articles a WHERE duplicate_of IS NOT NULL "
             "AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.id = a.duplicate_of)"
         ).fetchone()[0]
-        return "ok" if not dangling else f"{dangling} copies point at missing articles"
+        if dangling:
+            return f"{dangling} copies point at missing articles"
+        broken = self._db.execute("PRAGMA foreign_key_check").fetchall()
+        return "ok" if not broken else f"{len(broken)} rows refer to missing rows ({broken[0][0]})"
 
     # -- articles ----------------------------------------------------------------------
     def content_hash_of(self, article_id: str) -> str | None:
@@ -331,16 +370,23 @@ class Store:
 
     # -- analyses ----------------------------------------------------------------------
     def save_analysis(
-        self, article_id: str, pipeline: str, data: dict[str, Any], *, error: str | None = None
-    ) -> None:
+        self, article_id: str, pipeline: str, data: dict[str, Any], *, error: str | None = None,
+        content_hash: str | None = None,
+    ) -> bool:
         """Keep an article's extraction result, tagged with the fingerprint of the code that made it.
 
         An older version's result for the same pipeline family (the part before ``/``) is
         replaced, so stale analyses never pile up. With ``error`` the analysis failed: it is
         kept for the record (:meth:`failed_analyses`) but never served as a result.
+
+        With ``content_hash`` (the text the analysis was made from) nothing is saved when the
+        stored article now has another text (another process updated it meanwhile): the
+        result is False.
         """
         family = pipeline.split("/", 1)[0] + "/%"
         with self.transaction():
+            if content_hash is not None and self.content_hash_of(article_id) != content_hash:
+                return False
             self._db.execute(
                 "DELETE FROM analyses WHERE article_id = ? AND pipeline LIKE ? AND pipeline != ?",
                 (article_id, family, pipeline),
@@ -349,6 +395,7 @@ class Store:
                 "INSERT OR REPLACE INTO analyses (article_id, pipeline, data, error) VALUES (?, ?, ?, ?)",
                 (article_id, pipeline, json.dumps(data, ensure_ascii=False, separators=(",", ":")), error),
             )
+        return True
 
     def analyses(self, pipeline: str, article_ids: list[str] | None = None) -> dict[str, dict[str, Any]]:
         """Stored extraction results made by ``pipeline``, by article id (failed ones left out)."""
@@ -493,6 +540,80 @@ class Store:
             "report": json.loads(row["report"]) if row["report"] else None,
             "error": row["error"],
         }
+
+
+    # -- leases ------------------------------------------------------------------------
+    @contextmanager
+    def lease(self, name: str, *, poll: float = 0.5, waiting: Callable[[], None] | None = None) -> Iterator[None]:
+        """Hold the lease ``name`` (e.g. one analysis pipeline) while the block runs.
+
+        While another live process holds it, this waits (polling, ``waiting`` called each
+        time), so two processes never compute the same thing at once. A lease whose process is
+        gone (killed, crashed) is taken over: a holder on this host is checked by its pid,
+        one elsewhere by its heartbeat (:meth:`refresh_lease`, :data:`LEASE_EXPIRY`).
+        Nested holds of one name in one process join the outer one.
+        """
+        me = (socket.gethostname(), os.getpid())
+        while True:
+            with self.transaction():
+                row = self._db.execute("SELECT host, pid, heartbeat FROM leases WHERE name = ?", (name,)).fetchone()
+                mine = row is not None and (row[0], row[1]) == me
+                if row is None or mine or not _alive(row[0], row[1], row[2]):
+                    self._db.execute(
+                        "INSERT OR REPLACE INTO leases (name, host, pid, heartbeat) VALUES (?, ?, ?, ?)",
+                        (name, me[0], me[1], time.time()),
+                    )
+                    break
+            if waiting is not None:
+                waiting()
+            time.sleep(poll)
+        try:
+            yield
+        finally:
+            if not mine:
+                with self.transaction():
+                    self._db.execute("DELETE FROM leases WHERE name = ? AND host = ? AND pid = ?", (name, *me))
+
+    def refresh_lease(self, name: str) -> None:
+        """Say the lease's holder is still at work (a holder on another host is judged by this)."""
+        with self.transaction():
+            self._db.execute(
+                "UPDATE leases SET heartbeat = ? WHERE name = ? AND host = ? AND pid = ?",
+                (time.time(), name, socket.gethostname(), os.getpid()),
+            )
+
+    def lease_holder(self, name: str) -> int | None:
+        """The pid of the live process holding ``name`` (None when it is free or its holder dead)."""
+        row = self._db.execute("SELECT host, pid, heartbeat FROM leases WHERE name = ?", (name,)).fetchone()
+        return int(row[1]) if row is not None and _alive(row[0], row[1], row[2]) else None
+
+
+def _alive(host: str, pid: int, heartbeat: float) -> bool:
+    """Whether a lease's holder is still running."""
+    if host != socket.gethostname():
+        return time.time() - heartbeat < LEASE_EXPIRY
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: it exists
+        return True
+    return True
+
+
+def _retry_locked(step: Callable[[], object], attempts: int = 5) -> None:
+    """Run ``step``, trying again when the database stays locked past the busy timeout (a
+    writer in a long batch), so "database is locked" reaches the user only after minutes."""
+    for attempt in range(attempts):
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if attempt == attempts - 1:
+                raise StoreError(f"the store stayed locked by another process ({exc})") from exc
+            time.sleep(0.1 * 2**attempt)
 
 
 def _now() -> str:
