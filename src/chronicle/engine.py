@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from chronicle import extract, link, timeline
-from chronicle.ingest import DuplicateFinder, ReadOptions, minhash_signature, read_articles, resolve_id
+from chronicle.engines import get_engine
+from chronicle.ingest import DuplicateFinder, ReadOptions, minhash_signature, resolve_id
 from chronicle.link.claims import link_claims
 from chronicle.link.entities import canonical_names, entity_thread, link_entities
 from chronicle.models import (
@@ -94,7 +95,7 @@ def ingest(
             progress(len(pending))
         pending.clear()
 
-    for item in read_articles(paths, options):
+    for item in get_engine(settings.engine).read(paths, options):
         if isinstance(item, Rejection):
             rejections.append(item)
             if progress is not None:
@@ -138,8 +139,10 @@ def analyse(
     if progress is not None and out:
         progress(len(out))
     todo = [a for a in articles if a.id not in stored]
+    if not todo:
+        return out
     batch: list[tuple[Article, ArticleAnalysis]] = []
-    for article, analysis in extract.analyse(todo, language=language, settings=settings):
+    for article, analysis in get_engine(settings.engine).analyse(todo, language=language, settings=settings):
         out[article.id] = analysis
         batch.append((article, analysis))
         if len(batch) >= settings.write_batch:

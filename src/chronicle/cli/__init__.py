@@ -73,6 +73,14 @@ def _settings_option(func: Any) -> Any:
     )(func)
 
 
+def _engine_option(func: Any) -> Any:
+    return click.option(
+        "--engine", type=click.Choice(["local", "ray"]),
+        help="Where reading and analysis run: local (a process pool over this machine's cores) or ray "
+             "(the Ray cluster at RAY_ADDRESS, else a local Ray for the run)  [default: local]",
+    )(func)
+
+
 def _settings(pairs: tuple[tuple[str, str], ...], **given: Any) -> Settings:
     """The settings from ``--setting`` pairs, then from the command's own options that were given."""
     settings = DEFAULTS.with_values(dict(pairs)) if pairs else DEFAULTS
@@ -115,11 +123,13 @@ def cli() -> None:
 @click.option("--processes", type=click.IntRange(min=1), help="Worker processes for --analyse (default: one per core).")
 @click.option("--analyse", is_flag=True,
               help="Also run the language pipeline now (entities, claims, events), so later commands are instant.")
+@_engine_option
 @_settings_option
 def ingest(paths: tuple[str, ...], db: str, fmt: str | None, date: dt.date | None, max_bytes: int | None,
-           processes: int | None, analyse: bool, setting_pairs: tuple[tuple[str, str], ...]) -> None:
+           processes: int | None, analyse: bool, engine: str | None,
+           setting_pairs: tuple[tuple[str, str], ...]) -> None:
     """Read articles from files and folders into the store."""
-    settings = _settings(setting_pairs, max_bytes=max_bytes, processes=processes)
+    settings = _settings(setting_pairs, max_bytes=max_bytes, processes=processes, engine=engine)
     with Chronicle(db, settings=settings) as story:
         report = _ingest(story, paths, fmt, date)
         _report(report, _stderr())
@@ -171,6 +181,7 @@ def articles(db: str, fmt: str, no_copies: bool) -> None:
 @click.option("--language/--no-language", default=True, show_default=True,
               help="Actors, places and claims from the language pipeline (slower on a first run; cached).")
 @click.option("--processes", type=click.IntRange(min=1), help="Worker processes for the language pipeline.")
+@_engine_option
 @_settings_option
 def timeline(
     paths: tuple[str, ...],
@@ -187,6 +198,7 @@ def timeline(
     query: str | None,
     language: bool,
     processes: int | None,
+    engine: str | None,
     setting_pairs: tuple[tuple[str, str], ...],
 ) -> None:
     """Build the timeline of PATHS (in a temporary store) or of the store --db."""
@@ -198,7 +210,7 @@ def timeline(
     if db and not Path(db).exists():
         raise InputError(f"{db}: no such store")
     report: IngestReport | None = None
-    with Chronicle(db or ":memory:", settings=_settings(setting_pairs, processes=processes)) as story:
+    with Chronicle(db or ":memory:", settings=_settings(setting_pairs, processes=processes, engine=engine)) as story:
         if paths:
             report = _ingest(story, paths, input_format, date)
         with _progress("analysing", None) as advance:
