@@ -16,6 +16,9 @@ Every figure comes from a fresh child process, so that its peak memory is its ow
 Peak memory is given twice: the main process's own peak (``ru_maxrss``), and the peak of the
 summed resident memory of the whole process tree (workers, Ray's actors and daemons), sampled
 every 0.2 s; the sum counts pages the forked workers share with their parent more than once.
+CPU time is the tree's user + system seconds: ``articles_per_cpu_second`` is the speed of one
+idle core, a figure that holds when other work shares the machine (wall-clock figures do not;
+the load average at the start is printed with them).
 """
 
 from __future__ import annotations
@@ -64,8 +67,9 @@ def main() -> int:
         for name, engine, processes in runs:
             result[name] = _run(["pipeline", str(sample), str(work / f"{name}.db"), engine, processes])
         result["reference_nlp_pipe_1"] = _run(["reference", str(sample)])
-        one = result["local_1"]
-        result["pipeline_over_model"] = round(one["analyse_seconds"] / result["reference_nlp_pipe_1"]["seconds"], 2)
+        one, model = result["local_1"], result["reference_nlp_pipe_1"]
+        result["pipeline_over_model"] = round(one["analyse_seconds"] / model["seconds"], 2)
+        result["pipeline_over_model_cpu"] = round(one["analyse_cpu_seconds"] / model["cpu_seconds"], 2)
         if not args.no_memory:
             for scale in (int(s) for s in args.scales.split(",")):
                 listed = _write_list(work / f"x{scale}.txt", _spread(files, args.base * scale))
@@ -90,16 +94,23 @@ def _write_list(path: Path, files: list[Path]) -> Path:
 
 
 def _run(child: list[str]) -> dict[str, Any]:
-    """A child's figures, with the peak summed memory of its process tree."""
+    """A child's figures, with the peak summed memory and the CPU time of its process tree."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
     process = subprocess.Popen([sys.executable, __file__, "--child", *child], stdout=subprocess.PIPE, env=env,
                                text=True)
     peak = [0]
+    cpu: dict[int, float] = {}
     stop = threading.Event()
 
     def sample() -> None:
         while not stop.wait(0.2):
-            peak[0] = max(peak[0], _tree_rss_kb(process.pid))
+            rss = 0
+            for pid in _tree(process.pid):
+                figures = _proc(pid)
+                if figures is not None:
+                    rss += figures[0]
+                    cpu[pid] = max(cpu.get(pid, 0.0), figures[1])
+            peak[0] = max(peak[0], rss)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -110,22 +121,44 @@ def _run(child: list[str]) -> dict[str, Any]:
         raise SystemExit(f"child {child[0]} failed with status {process.returncode}")
     figures: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
     figures["peak_tree_rss_mb"] = round(peak[0] / 1024, 1)
+    figures["tree_cpu_seconds"] = round(sum(cpu.values()), 1)
+    if "articles" in figures and figures["tree_cpu_seconds"]:
+        figures["articles_per_cpu_second"] = round(figures["articles"] / figures["tree_cpu_seconds"], 2)
     return figures
 
 
-def _tree_rss_kb(pid: int) -> int:
-    """Resident memory of a process and all its descendants, from /proc (Linux)."""
-    total, todo = 0, [pid]
+def _tree(pid: int) -> list[int]:
+    """A process and all its descendants, from /proc (Linux)."""
+    out, todo = [], [pid]
     while todo:
         current = todo.pop()
+        out.append(current)
         try:
-            status = Path(f"/proc/{current}/status").read_text()
-            total += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
             for task in Path(f"/proc/{current}/task").iterdir():
                 todo.extend(int(c) for c in (task / "children").read_text().split())
         except (OSError, ValueError):
             continue  # the process ended while we looked
-    return total
+    return out
+
+
+_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _proc(pid: int) -> tuple[int, float] | None:
+    """Resident kB and CPU seconds (user + system) of a live process."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+        stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    rss = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+    return rss, (int(stat[11]) + int(stat[12])) / _TICKS
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of its children that have ended."""
+    return sum(r.ru_utime + r.ru_stime for r in (resource.getrusage(resource.RUSAGE_SELF),
+                                                 resource.getrusage(resource.RUSAGE_CHILDREN)))
 
 
 def _own_peak_mb() -> float:
@@ -148,9 +181,11 @@ def _pipeline(listing: str, db: str, engine: str, processes: str, *flags: str) -
         report = story.ingest(paths)
         figures["ingest_seconds"] = round(time.perf_counter() - started, 2)
         figures["articles"] = len(report.added)
-        step = time.perf_counter()
+        step, cpu = time.perf_counter(), _cpu()
         story.analyse()
         figures["analyse_seconds"] = round(time.perf_counter() - step, 2)
+        # Worker processes count once they have ended (the local pool's do; Ray's actors do not).
+        figures["analyse_cpu_seconds"] = round(_cpu() - cpu, 2)
         if "no-timeline" not in flags:
             step = time.perf_counter()
             timeline = story.timeline()
@@ -173,12 +208,13 @@ def _reference(listing: str) -> dict[str, Any]:
 
     texts = [a.text for a in read_articles(_paths(listing)) if isinstance(a, Article)]
     nlp = load_spacy_model()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu()
     # One BLAS thread, as the pipeline's workers run.
     with ThreadpoolController().limit(limits=1, user_api="blas"):
         tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=16))
     seconds = time.perf_counter() - started
     return {"articles": len(texts), "tokens": tokens, "seconds": round(seconds, 2),
+            "cpu_seconds": round(_cpu() - cpu, 2),
             "articles_per_second": round(len(texts) / seconds, 2), "peak_main_rss_mb": _own_peak_mb()}
 
 

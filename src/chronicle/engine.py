@@ -252,8 +252,7 @@ def build_timeline(
     """
     options = options or TimelineOptions()
     articles = [a for a in _originals(store) if a.published is not None]
-    dated = analyse(store, articles, language=False, settings=settings, progress=progress)
-    mentions: list[EventMention] = [m for a in articles for m in dated[a.id].mentions]
+    mentions = _dated_mentions(store, articles, settings, progress)
     if options.query and language:
         story = analyse(store, articles, language=True, settings=settings)
         thread = entity_thread(mentions, link_entities({aid: a.entities for aid, a in story.items()}), options.query)
@@ -271,6 +270,22 @@ def build_timeline(
     groups, disagreements = _link_claims(said, settings)
     return dataclasses.replace(result, claims=tuple(said), disagreements=tuple(disagreements),
                                claim_groups=tuple(groups))
+
+
+#: Articles whose analyses are read at once when only their date mentions are kept.
+_MENTIONS_PAGE = 500
+
+
+def _dated_mentions(store: Store, articles: list[Article], settings: Settings,
+                    progress: Progress | None) -> list[EventMention]:
+    """Every article's date mentions, a page of analyses at a time: the rest of an analysis
+    (its sentences, and any entities, claims and events stored with it) is let go at once."""
+    mentions: list[EventMention] = []
+    for start in range(0, len(articles), _MENTIONS_PAGE):
+        page = articles[start : start + _MENTIONS_PAGE]
+        dated = analyse(store, page, language=False, settings=settings, progress=progress)
+        mentions.extend(m for a in page for m in dated[a.id].mentions)
+    return mentions
 
 
 def _link_claims(found: Iterable[Claim], settings: Settings) -> tuple[list[ClaimGroup], list[Disagreement]]:

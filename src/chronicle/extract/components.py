@@ -16,7 +16,8 @@ from chronicle.extract.sentences import split_sentences
 from chronicle.extract.timex import tag
 from chronicle.models import Article, Sentence, Timex
 
-__all__ = ["article_text", "doc_text", "paragraph_component", "sentences_component", "timex_component"]
+__all__ = ["article_text", "doc_text", "paragraph_component", "remember_text", "sentences_component",
+           "timex_component"]
 
 _TEXT_KEY = "chronicle.text"
 
@@ -31,6 +32,11 @@ def doc_text(doc: Doc) -> str:
     if not isinstance(text, str):
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Tell :func:`doc_text` the Doc's text when it is known already (the text it was made from)."""
+    doc.user_data[_TEXT_KEY] = text
 
 
 def article_text(doc: Doc) -> str:
