@@ -47,6 +47,11 @@ def main() -> int:
     parser.add_argument("--scales", default="1,4,16", help="corpus multiples for the memory runs")
     parser.add_argument("--no-ray", action="store_true", help="leave out the Ray engine")
     parser.add_argument("--no-memory", action="store_true", help="leave out the memory runs")
+    parser.add_argument("--no-speed", action="store_true", help="leave out the speed runs")
+    parser.add_argument("--timeline-store", type=int, default=0,
+                        help="also build a timeline from a store of this many articles, made by copying the "
+                             "largest memory run's articles and analyses under new ids: every date then has "
+                             "that many times the reports, the worst case for linking, not a real store")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--child", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -64,12 +69,14 @@ def main() -> int:
         work = Path(tmp)
         sample = _write_list(work / "sample.txt", _spread(files, args.limit))
         runs = [("local_1", "local", "1"), ("local_2", "local", "2")] + ([] if args.no_ray else [("ray", "ray", "2")])
-        for name, engine, processes in runs:
+        for name, engine, processes in [] if args.no_speed else runs:
             result[name] = _run(["pipeline", str(sample), str(work / f"{name}.db"), engine, processes])
-        result["reference_nlp_pipe_1"] = _run(["reference", str(sample)])
-        one, model = result["local_1"], result["reference_nlp_pipe_1"]
-        result["pipeline_over_model"] = round(one["analyse_seconds"] / model["seconds"], 2)
-        result["pipeline_over_model_cpu"] = round(one["analyse_cpu_seconds"] / model["cpu_seconds"], 2)
+        if not args.no_speed:
+            result["reference_nlp_pipe_1"] = _run(["reference", str(sample)])
+            one, model = result["local_1"], result["reference_nlp_pipe_1"]
+            result["pipeline_over_model"] = round(one["analyse_seconds"] / model["seconds"], 2)
+            result["pipeline_over_model_cpu"] = round(one["analyse_cpu_seconds"] / model["cpu_seconds"], 2)
+        db = None
         if not args.no_memory:
             for scale in (int(s) for s in args.scales.split(",")):
                 listed = _write_list(work / f"x{scale}.txt", _spread(files, args.base * scale))
@@ -78,8 +85,35 @@ def main() -> int:
                     "ingest_and_analyse": _run(["pipeline", str(listed), str(db), "local", "2", "no-timeline"]),
                     "timeline": _run(["timeline", str(db)]),
                 }
+        if db is not None and args.timeline_store:
+            big = work / "big.db"
+            _copies(db, big, args.timeline_store)
+            result[f"timeline_{args.timeline_store}"] = _run(["timeline", str(big)])
     print_result(result, args.json)
     return 0
+
+
+def _copies(source: Path, target: Path, count: int) -> None:
+    """A store of ``count`` articles: the analysed articles of ``source`` again and again under new
+    ids (the same texts, dates and analyses), written without copy detection."""
+    import dataclasses
+
+    from chronicle.extract import fingerprint
+    from chronicle.store import Store
+
+    key = fingerprint(language=True)
+    with Store(source) as old, Store(target) as new:
+        originals = [s.article for s in old.articles(include_copies=False)]
+        analyses = old.analyses(key)
+        made = 0
+        while made < count:
+            with new.transaction():
+                for article in originals[: count - made]:
+                    copy = dataclasses.replace(article, id=f"{article.id}~{made // len(originals)}")
+                    new.add_article(copy)
+                    if article.id in analyses:
+                        new.save_analysis(copy.id, key, analyses[article.id])
+            made += min(len(originals), count - made)
 
 
 def _spread(files: list[Path], count: int) -> list[Path]:
