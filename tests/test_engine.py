@@ -156,3 +156,23 @@ def test_a_failed_analysis_is_tried_again_on_the_next_run(tmp_path: Path) -> Non
         assert found[article.id].error is None and found[article.id].mentions
         assert story.store.failed_analyses(key) == {}
         assert article.id in story.store.analyses(key)
+
+
+def test_analyse_all_analyses_each_original_once(tmp_path: Path) -> None:
+    from chronicle.extract import fingerprint
+
+    src = tmp_path / "in"
+    write_corpus(src, 3)
+    (src / "copy.txt").write_text((src / "a00001.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    counted: list[int] = []
+    with Chronicle(tmp_path / "s.db") as story:
+        story.ingest([src])
+        assert story.analyse(progress=counted.append) == 3
+        assert sum(counted) == 3
+        key = fingerprint(language=True)
+        assert story.store.analysed_ids(key) == {"a00000", "a00001", "a00002"}
+        before = story.store.analyses(key)
+        counted.clear()
+        assert story.analyse(progress=counted.append) == 3
+        assert counted == [3]  # all from the store, in one step
+        assert story.store.analyses(key) == before

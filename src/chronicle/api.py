@@ -71,7 +71,10 @@ class Chronicle:
         if limit <= 0:
             raise InputError("max_bytes must be positive")
         options = ReadOptions(format=format, date=date, max_bytes=limit)
-        return engine.ingest(self.store, paths, options, settings=self.settings, progress=progress)
+        paths = list(paths)
+        report = engine.ingest(self.store, paths, options, settings=self.settings, progress=progress)
+        engine.load_analyses(self.store, paths, settings=self.settings)
+        return report
 
     def analyse(self, *, progress: engine.Progress | None = None) -> int:
         """Run the language pipeline over every stored article now (results are cached in the

@@ -10,11 +10,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from pathlib import Path
+from typing import Any
 
 from chronicle import extract, link, timeline
-from chronicle.ingest import DuplicateFinder, ReadOptions, minhash_signature, read_articles, resolve_id
+from chronicle.engines import get_engine, parquet
+from chronicle.ingest import DuplicateFinder, ReadOptions, minhash_signature, resolve_id
 from chronicle.link.claims import link_claims
 from chronicle.link.entities import canonical_names, entity_thread, link_entities
 from chronicle.models import (
@@ -43,8 +46,10 @@ __all__ = [
     "entities",
     "events",
     "ingest",
+    "load_analyses",
     "record",
     "tls_builder",
+    "write_parquet",
 ]
 
 Progress = Callable[[int], None]
@@ -110,7 +115,7 @@ def ingest(
     # max_article_chars this bounds what is held (at most 4 bytes a character: 84 MB).
     batch_chars, pending_chars = 20_000_000, 0
     try:
-        for item in read_articles(paths, options):
+        for item in _read(store, paths, options, settings):
             if isinstance(item, Rejection):
                 rejections.append(item)
                 if progress is not None:
@@ -132,6 +137,62 @@ def ingest(
         undated=tuple(undated),
         rejections=tuple(rejections),
     )
+
+
+def _read(store: Store, paths: Iterable[str | Path], options: ReadOptions | None,
+          settings: Settings) -> Iterator[Article | Rejection]:
+    """The articles of every input, on the chosen engine; a folder of Parquet shards gives its
+    articles (:func:`load_analyses` then gives the store their analyses)."""
+    engine = get_engine(settings.engine)
+    pending: list[str | Path] = []
+    for path in paths:
+        if not parquet.is_output(path):
+            pending.append(path)
+            continue
+        yield from engine.read(pending, options)
+        pending.clear()
+        yield from (article for article, _, _ in parquet.read_output(path))
+    yield from engine.read(pending, options)
+
+
+def load_analyses(store: Store, paths: Iterable[str | Path], *, settings: Settings = DEFAULTS) -> int:
+    """Keep in the store's cache the analyses that folders of Parquet shards among ``paths`` hold
+    for stored articles, when this very code made them; how many were kept."""
+    kept: list[tuple[str, str, dict[str, Any]]] = []
+    count = 0
+    current = extract.fingerprint(language=True)
+    for path in (p for p in paths if parquet.is_output(p)):
+        for article, key, data in parquet.analyses(path):
+            # Under an id the store gives another text, the analysis is not this article's.
+            if key == current and store.content_hash_of(article.id) == article.content_hash:
+                kept.append((article.id, key, data))
+            if len(kept) >= settings.write_batch:
+                count += _keep(store, kept)
+    return count + _keep(store, kept)
+
+
+def _keep(store: Store, analyses: list[tuple[str, str, dict[str, Any]]]) -> int:
+    with store.transaction():
+        for article_id, key, data in analyses:
+            store.save_analysis(article_id, key, data)
+    count = len(analyses)
+    analyses.clear()
+    return count
+
+
+def write_parquet(
+    paths: Iterable[str | Path],
+    folder: Path,
+    options: ReadOptions | None = None,
+    *,
+    analyse: bool = False,
+    settings: Settings = DEFAULTS,
+    progress: Progress | None = None,
+) -> parquet.ShardReport:
+    """Read (and with ``analyse``, analyse) every input shard into Parquet files in ``folder``,
+    for runs too large for one store; shards done by an earlier run are skipped."""
+    return parquet.write_shards(paths, folder, engine=get_engine(settings.engine), options=options,
+                                settings=settings, analyse=analyse, progress=progress)
 
 
 def analyse(
@@ -168,17 +229,29 @@ def analyse(
                 out[article.id] = extract.analysis_from_data(article, done[article.id])
         if progress is not None and done:
             progress(len(done))
-        batch: list[tuple[Article, ArticleAnalysis]] = []
-        for article, analysis in extract.analyse([a for a in todo if a.id not in done], language=language,
-                                                 settings=settings):
+        rest = [a for a in todo if a.id not in done]
+        for article, analysis in _made(store, key, rest, language=language, settings=settings, progress=progress):
             out[article.id] = analysis
-            batch.append((article, analysis))
-            if len(batch) >= settings.write_batch:
-                _save(store, key, batch)
-            if progress is not None:
-                progress(1)
-        _save(store, key, batch)
     return out
+
+def _made(store: Store, key: str, articles: Iterable[Article], *, language: bool, settings: Settings,
+          progress: Progress | None) -> Iterator[tuple[Article, ArticleAnalysis]]:
+    """Each article's analysis as the engine makes it, saved under ``key`` a batch at a time
+    (no engine is started when there is nothing to analyse)."""
+    stream = iter(articles)
+    first = next(stream, None)
+    if first is None:
+        return
+    batch: list[tuple[Article, ArticleAnalysis]] = []
+    engine = get_engine(settings.engine)
+    for article, analysis in engine.analyse(chain([first], stream), language=language, settings=settings):
+        batch.append((article, analysis))
+        if len(batch) >= settings.write_batch:
+            _save(store, key, batch)
+        if progress is not None:
+            progress(1)
+        yield article, analysis
+    _save(store, key, batch)
 
 
 class _Waiting:
@@ -225,8 +298,7 @@ def build_timeline(
     """
     options = options or TimelineOptions()
     articles = [a for a in _originals(store) if a.published is not None]
-    dated = analyse(store, articles, language=False, settings=settings, progress=progress)
-    mentions: list[EventMention] = [m for a in articles for m in dated[a.id].mentions]
+    mentions = _dated_mentions(store, articles, settings, progress)
     if options.query and language:
         story = analyse(store, articles, language=True, settings=settings)
         thread = entity_thread(mentions, link_entities({aid: a.entities for aid, a in story.items()}), options.query)
@@ -246,6 +318,22 @@ def build_timeline(
                                claim_groups=tuple(groups))
 
 
+#: Articles whose analyses are read at once when only their date mentions are kept.
+_MENTIONS_PAGE = 500
+
+
+def _dated_mentions(store: Store, articles: list[Article], settings: Settings,
+                    progress: Progress | None) -> list[EventMention]:
+    """Every article's date mentions, a page of analyses at a time: the rest of an analysis
+    (its sentences, and any entities, claims and events stored with it) is let go at once."""
+    mentions: list[EventMention] = []
+    for start in range(0, len(articles), _MENTIONS_PAGE):
+        page = articles[start : start + _MENTIONS_PAGE]
+        dated = analyse(store, page, language=False, settings=settings, progress=progress)
+        mentions.extend(m for a in page for m in dated[a.id].mentions)
+    return mentions
+
+
 def _link_claims(found: Iterable[Claim], settings: Settings) -> tuple[list[ClaimGroup], list[Disagreement]]:
     return link_claims(
         found,
@@ -263,9 +351,26 @@ def _story(store: Store, settings: Settings, progress: Progress | None) -> tuple
 
 
 def analyse_all(store: Store, *, settings: Settings = DEFAULTS, progress: Progress | None = None) -> int:
-    """The full analysis of every stored article that is not a copy, cached in the store."""
-    articles, _ = _story(store, settings, progress)
-    return len(articles)
+    """The full analysis of every stored article that is not a copy, cached in the store.
+
+    Streamed: articles are read from the store as the engine takes them and each analysis is
+    written and let go, so memory stays flat however large the store.
+    """
+    key = extract.fingerprint(language=True)
+    ids = store.article_ids(include_copies=False)
+    with store.lease(key, waiting=_Waiting(store, key)):
+        done = store.analysed_ids(key)
+        if progress is not None and done:
+            progress(sum(1 for i in ids if i in done))
+        todo = (article for i in ids if i not in done and (article := _article(store, i)) is not None)
+        for _ in _made(store, key, todo, language=True, settings=settings, progress=progress):
+            pass  # each analysis is in the store already: none is kept here
+    return len(ids)
+
+
+def _article(store: Store, article_id: str) -> Article | None:
+    stored = store.get_article(article_id)
+    return None if stored is None else stored.article
 
 
 def entities(store: Store, *, settings: Settings = DEFAULTS, progress: Progress | None = None) -> list[StoryEntity]:

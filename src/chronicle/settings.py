@@ -98,6 +98,9 @@ class Settings:
     write_batch: int = field(default=200, metadata=_help(
         "Articles (or analyses) written per store transaction: a killed run loses at most one batch."))
     # -- extraction -----------------------------------------------------------------------
+    engine: str = field(default="local", metadata=_help(
+        "Where reading and analysis run: local (a process pool over this machine's cores) or ray "
+        "(Ray Data: the cluster at RAY_ADDRESS, else a local Ray started for the run)."))
     processes: int | None = field(default=None, metadata=_help(
         "Worker processes for the language pipeline (default: one per core when there is enough work)."))
     nlp_batch_size: int = field(default=16, metadata=_help("Articles per spaCy nlp.pipe batch."))

@@ -74,3 +74,20 @@ def test_without_the_parser_there_is_no_paragraph_step() -> None:
 def test_line_breaks_at_either_end(nlp: Any, text: str) -> None:
     doc = nlp(text)
     assert [s.text.strip() for s in doc.sents if s.text.strip()] == ["The harbour reopened."]
+
+
+@pytest.mark.parametrize("text", [
+    "The port reopened on Tuesday.\n\nPilots said the rota was safe.  Talks end Friday. ",
+    "  Photograph: Jane Roe/AP The port reopened.\n\nComments\n\nreader1: first!",
+    "Tabs\tand\u00a0odd spaces, émigrés and “quotes” stay as they were.\r\n",
+])
+def test_the_text_a_doc_remembers_is_its_own(nlp: Any, text: str) -> None:
+    import datetime as dt
+
+    from chronicle.extract.components import doc_text
+    from chronicle.extract.pipeline import make_doc
+    from chronicle.models import Article
+
+    doc = make_doc(nlp, Article(id="a", text=text, published=dt.date(2024, 3, 5)))
+    assert doc_text(doc) == doc.text
+    assert text.startswith(doc.text)

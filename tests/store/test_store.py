@@ -122,3 +122,17 @@ def test_a_failed_analysis_is_kept_with_its_error_but_never_served(store: Store)
     store.save_analysis("a", "full/1", {"sentences": [[0, 0, 5, []]]})
     assert store.analyses("full/1") == {"a": {"sentences": [[0, 0, 5, []]]}}
     assert store.failed_analyses("full/1") == {}
+
+
+def test_ids_without_text_in_article_order_and_analysed_ones(store: Store) -> None:
+    store.add_article(make_article("late", "Talks resumed on Friday.", dt.date(2024, 1, 12)))
+    store.add_article(make_article("early", "Talks began on Monday.", dt.date(2024, 1, 8)))
+    store.add_article(make_article("copy", "Talks began on Monday!", dt.date(2024, 1, 8)), duplicate_of="early",
+                      similarity=0.9)
+    store.add_article(make_article("undated", "Talks go on.", None))
+    assert store.article_ids() == [s.article.id for s in store.articles()] == ["copy", "early", "late", "undated"]
+    assert store.article_ids(include_copies=False) == ["early", "late", "undated"]
+    store.save_analysis("early", "language/abc", {"sentences": []})
+    store.save_analysis("late", "language/abc", {}, error="ValueError: bad")
+    store.save_analysis("undated", "text/abc", {"sentences": []})
+    assert store.analysed_ids("language/abc") == {"early"}

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,16 +22,28 @@ from typing import Any
 import click
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
 from chronicle.api import Chronicle
 from chronicle.cli import eval_dates, eval_quotes, eval_tls
 from chronicle.cli import timeml as timeml_commands
+from chronicle.engine import write_parquet
+from chronicle.engines import parquet
 from chronicle.errors import ChronicleError, InputError
 from chronicle.exports import FORMATS as _EXPORT_FORMATS
 from chronicle.exports import format_for_path, to_text
-from chronicle.ingest import FORMATS
+from chronicle.ingest import FORMATS, ReadOptions
 from chronicle.models import PLAUSIBLE, IngestReport, TimelineOptions
 from chronicle.serialize import claim_dict, entity_dict, event_dict, stored_article_dict
 from chronicle.settings import DEFAULTS, Settings, settings_page
@@ -68,24 +81,70 @@ def _parse_day(ctx: click.Context, param: click.Parameter, value: str | None) ->
         raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
+#: Seconds between progress lines when stderr is not a terminal (the log of a long run).
+PROGRESS_EVERY = 10.0
+
+
 @contextmanager
 def _progress(label: str, total: int | None) -> Iterator[Any]:
-    """A progress bar on a terminal; nothing when output is piped or in CI."""
+    """A live bar with articles/s and the time left on a terminal; otherwise a plain line every
+    :data:`PROGRESS_EVERY` seconds, so that the log of a long run shows its progress too."""
     console = _stderr()
     if not console.is_terminal:
-        yield None
+        yield _ProgressLines(label, total, console)
         return
     with Progress(
-        TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True
+        TextColumn(label), BarColumn(), MofNCompleteColumn(), _RateColumn(), TimeRemainingColumn(),
+        TimeElapsedColumn(), console=console, transient=True,
     ) as bar:
         task = bar.add_task(label, total=total)
         yield lambda n: bar.advance(task, n)
+
+
+class _RateColumn(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        return Text("" if task.speed is None else f"{task.speed:.1f} articles/s")
+
+
+class _ProgressLines:
+    """Counts articles and says every few seconds how many are done, how fast, and what is left."""
+
+    def __init__(self, label: str, total: int | None, console: Console) -> None:
+        self.label, self.total, self.console = label, total, console
+        self.done = 0
+        self.started = self.last = time.monotonic()
+
+    def __call__(self, n: int) -> None:
+        self.done += n
+        now = time.monotonic()
+        if now - self.last < PROGRESS_EVERY:
+            return
+        self.last = now
+        rate = self.done / max(now - self.started, 1e-9)
+        line = f"{self.label}: {self.done}" + (f"/{self.total}" if self.total else "") + f" articles, {rate:.1f}/s"
+        if self.total and rate > 0:
+            line += f", {_duration((self.total - self.done) / rate)} left"
+        self.console.print(line)
+
+
+def _duration(seconds: float) -> str:
+    minutes, secs = divmod(round(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h{minutes:02d}m" if hours else f"{minutes}m{secs:02d}s"
 
 
 def _settings_option(func: Any) -> Any:
     return click.option(
         "--setting", "setting_pairs", type=(str, str), multiple=True, metavar="NAME VALUE",
         help="Set a tunable (repeatable); 'chronicle settings' lists them all.",
+    )(func)
+
+
+def _engine_option(func: Any) -> Any:
+    return click.option(
+        "--engine", type=click.Choice(["local", "ray"]),
+        help="Where reading and analysis run: local (a process pool over this machine's cores) or ray "
+             "(the Ray cluster at RAY_ADDRESS, else a local Ray for the run)  [default: local]",
     )(func)
 
 
@@ -137,12 +196,20 @@ def cli() -> None:
 @click.option("--processes", type=click.IntRange(min=1), help="Worker processes for --analyse (default: one per core).")
 @click.option("--analyse", is_flag=True,
               help="Also run the language pipeline now (entities, claims, events), so later commands are instant.")
+@_engine_option
+@click.option("--output", metavar="parquet:DIR",
+              help="Write articles (with --analyse, their analyses too) to Parquet shards in DIR instead of "
+                   "the store, for very large runs; a rerun does only the shards not yet done. "
+                   "'chronicle ingest DIR' loads them into a store.")
 @_settings_option
 def ingest(paths: tuple[str, ...], db: str, fmt: str | None, date: dt.date | None, max_bytes: int | None,
-           processes: int | None, analyse: bool, setting_pairs: tuple[tuple[str, str], ...]) -> None:
+           processes: int | None, analyse: bool, engine: str | None, output: str | None,
+           setting_pairs: tuple[tuple[str, str], ...]) -> None:
     """Read articles from files and folders into the store."""
-    settings = _settings(setting_pairs, max_bytes=max_bytes, processes=processes)
+    settings = _settings(setting_pairs, max_bytes=max_bytes, processes=processes, engine=engine)
     _require_some(paths)
+    if output is not None:
+        sys.exit(_ingest_to_parquet(paths, output, fmt, date, analyse, settings))
     with Chronicle(db, settings=settings) as story:
         report = _ingest(story, paths, fmt, date)
         _report(report, _stderr())
@@ -150,6 +217,20 @@ def ingest(paths: tuple[str, ...], db: str, fmt: str | None, date: dt.date | Non
             with _progress("analysing", len(story.articles(include_copies=False))) as advance:
                 story.analyse(progress=advance)
     sys.exit(0 if report.ok else EXIT_SKIPPED)
+
+
+def _ingest_to_parquet(paths: tuple[str, ...], output: str, fmt: str | None, date: dt.date | None,
+                       analyse: bool, settings: Settings) -> int:
+    folder = parquet.output_folder(output)
+    options = ReadOptions(format=fmt, date=date, max_bytes=settings.max_bytes)
+    with _progress("analysing" if analyse else "reading", None) as advance:
+        report = write_parquet(paths, folder, options, analyse=analyse, settings=settings, progress=advance)
+    console = _stderr()
+    for rejection in report.rejections:
+        console.print(f"[red]rejected[/red] {_safe(str(rejection))}")
+    console.print(f"{report.written} shards written ({report.articles} articles), {report.skipped} done before, "
+                  f"{len(report.rejections)} rejected: {_safe(str(folder))}")
+    return EXIT_SKIPPED if report.rejections else 0
 
 
 @cli.command()
@@ -195,6 +276,7 @@ def articles(db: str, fmt: str, no_copies: bool) -> None:
 @click.option("--language/--no-language", default=True, show_default=True,
               help="Actors, places and claims from the language pipeline (slower on a first run; cached).")
 @click.option("--processes", type=click.IntRange(min=1), help="Worker processes for the language pipeline.")
+@_engine_option
 @_settings_option
 def timeline(
     paths: tuple[str, ...],
@@ -211,6 +293,7 @@ def timeline(
     query: str | None,
     language: bool,
     processes: int | None,
+    engine: str | None,
     setting_pairs: tuple[tuple[str, str], ...],
 ) -> None:
     """Build the timeline of PATHS (in a temporary store) or of the store --db."""
@@ -231,7 +314,7 @@ def timeline(
     options = TimelineOptions(dates, sentences_per_date, since, until, query, record=record)
     terminal = fmt == "text" and output is None
     report: IngestReport | None = None
-    with Chronicle(db or ":memory:", settings=_settings(setting_pairs, processes=processes)) as story:
+    with Chronicle(db or ":memory:", settings=_settings(setting_pairs, processes=processes, engine=engine)) as story:
         if paths:
             report = _ingest(story, paths, input_format, date)
         with _progress("analysing", None) as advance:

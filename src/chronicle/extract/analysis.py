@@ -17,6 +17,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
+from itertools import chain, islice
 from typing import Any, Literal, cast
 
 from spacy.language import Language
@@ -248,7 +249,7 @@ def analyse(
     if not language:
         yield from _analyse_text(articles)
         return
-    yield from _analyse_with_nlp(nlp or build_nlp(), list(articles), settings)
+    yield from _analyse_with_nlp(nlp or build_nlp(), articles, settings)
 
 
 def _analyse_text(articles: Iterable[Article]) -> Iterator[tuple[Article, ArticleAnalysis]]:
@@ -272,28 +273,33 @@ def _text_analysis(article: Article, steps: list[Callable[[Doc], Doc]], vocab: V
 
 
 def _analyse_with_nlp(
-    nlp: Language, articles: list[Article], settings: Settings
+    nlp: Language, articles: Iterable[Article], settings: Settings
 ) -> Iterator[tuple[Article, ArticleAnalysis]]:
     """With ``processes`` > 1 (default: one per core when there are enough articles), whole
     articles go to forked worker processes that run every component, spaCy's and chronicle's,
     and send back only the analyses: cheaper than spaCy's own ``n_process``, which ships every
-    parsed Doc back to be finished here."""
+    parsed Doc back to be finished here. Articles are taken from ``articles`` as the workers
+    need them, so a stream of any length runs in flat memory."""
+    stream = iter(articles)
     n_process = settings.processes
     if n_process is None:
-        n_process = max(1, min(os.cpu_count() or 1, len(articles) // max(1, settings.min_articles_per_process)))
+        # Only as many articles are looked at as it takes to know that every core has enough.
+        enough = max(1, settings.min_articles_per_process)
+        head = list(islice(stream, (os.cpu_count() or 1) * enough))
+        n_process = max(1, min(os.cpu_count() or 1, len(head) // enough))
+        stream = chain(head, stream)
     batch_size = settings.nlp_batch_size
     if n_process <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         # Without fork the pipeline would have to be pickled to each worker: stay in process.
-        yield from zip(articles, _analyse(nlp, articles, batch_size), strict=True)
+        for batch in _chunks(stream, batch_size):
+            yield from zip(batch, _analyse(nlp, batch, batch_size), strict=True)
         return
-    per_task = max(1, settings.articles_per_task)
-    tasks = [articles[i : i + per_task] for i in range(0, len(articles), per_task)]
     context = multiprocessing.get_context("fork")
     parent = (os.getpid(), threading.current_thread() is threading.main_thread())
     with ProcessPoolExecutor(n_process, mp_context=context, initializer=_adopt_nlp, initargs=(nlp, parent)) as pool:
         running: deque[tuple[list[Article], Future[list[ArticleAnalysis]]]] = deque()
         try:
-            for task in tasks:
+            for task in _chunks(stream, max(1, settings.articles_per_task)):
                 running.append((task, pool.submit(_analyse_task, task, batch_size)))
                 # A bounded number of tasks ahead: results stream out in order, memory stays flat.
                 if len(running) > 2 * n_process:
@@ -305,6 +311,11 @@ def _analyse_with_nlp(
         finally:
             for _, future in running:
                 future.cancel()
+
+
+def _chunks(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
+    while chunk := list(islice(articles, size)):
+        yield chunk
 
 
 def _adopt_nlp(nlp: Language, parent: tuple[int, bool]) -> None:

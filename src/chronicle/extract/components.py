@@ -22,6 +22,7 @@ __all__ = [
     "article_text",
     "doc_text",
     "paragraph_component",
+    "remember_text",
     "sentences_component",
     "timex_component",
 ]
@@ -47,6 +48,11 @@ def doc_text(doc: Doc) -> str:
     if not isinstance(text, str):
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Tell :func:`doc_text` the Doc's text when it is known already (the text it was made from)."""
+    doc.user_data[_TEXT_KEY] = text
 
 
 def article_text(doc: Doc) -> str:

@@ -365,6 +365,12 @@ class Store:
         )
         return [_row_to_stored(r) for r in rows]
 
+    def article_ids(self, *, include_copies: bool = True) -> list[str]:
+        """The ids of stored articles, in the order of :meth:`articles` (no text is read)."""
+        where = "" if include_copies else "WHERE duplicate_of IS NULL"
+        rows = self._db.execute(f"SELECT id FROM articles {where} ORDER BY published IS NULL, published, id")
+        return [str(r[0]) for r in rows]
+
     def count_articles(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
@@ -408,6 +414,11 @@ class Store:
             if wanted is None or article_id in wanted:
                 out[str(article_id)] = json.loads(data)
         return out
+
+    def analysed_ids(self, pipeline: str) -> set[str]:
+        """The articles with a result made by ``pipeline`` (failed ones left out), without reading it."""
+        rows = self._db.execute("SELECT article_id FROM analyses WHERE pipeline = ? AND error IS NULL", (pipeline,))
+        return {str(r[0]) for r in rows}
 
     def failed_analyses(self, pipeline: str) -> dict[str, str]:
         """The articles whose analysis by ``pipeline`` failed, with the error."""
