@@ -12,6 +12,8 @@ Routes: ``/v1/...`` (one router per resource), ``/api/...`` (the first API, depr
 from __future__ import annotations
 
 import hashlib
+import threading
+from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -39,6 +41,50 @@ _CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 
         "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 # Answers that change without a write to the articles: never given an ETag.
 _UNCACHED = ("/v1/jobs/", "/v1/ingest")
+
+
+def _secured(request: Request, response: Response) -> Response:
+    response.headers["Content-Security-Policy"] = _CSP
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    if request.url.path.startswith("/api/"):
+        response.headers["Deprecation"] = "true"
+        response.headers["Link"] = '</v1/>; rel="successor-version"'
+    return response
+
+
+class AnswerCache:
+    """Answers of read requests by (store generation, request, gzip): every read is a function of
+    the store state, so an answer stays right until the next write. Bounded by count and bytes;
+    answers of older generations go first."""
+
+    def __init__(self, *, count: int = 512, size: int = 256 * 1024 * 1024) -> None:
+        self._count = count
+        self._size = size
+        self._used = 0
+        self._lock = threading.Lock()
+        self._kept: OrderedDict[tuple[int, str, bool], tuple[bytes, dict[str, str]]] = OrderedDict()
+
+    def get(self, key: tuple[int, str, bool]) -> tuple[bytes, dict[str, str]] | None:
+        with self._lock:
+            found = self._kept.get(key)
+            if found is not None:
+                self._kept.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[int, str, bool], answer: tuple[bytes, dict[str, str]]) -> None:
+        if len(answer[0]) > self._size // 8:
+            return
+        with self._lock:
+            for old in [k for k in self._kept if k[0] != key[0]]:
+                self._used -= len(self._kept.pop(old)[0])
+            if key in self._kept:
+                self._used -= len(self._kept.pop(key)[0])
+            self._kept[key] = answer
+            self._used += len(answer[0])
+            while len(self._kept) > self._count or self._used > self._size:
+                _, dropped = self._kept.popitem(last=False)
+                self._used -= len(dropped[0])
 
 
 def create_app(db: str | Path, *, settings: Settings = DEFAULTS, config: ServeConfig | None = None) -> FastAPI:
@@ -74,8 +120,12 @@ def create_app(db: str | Path, *, settings: Settings = DEFAULTS, config: ServeCo
     async def chronicle_error(request: Request, exc: ChronicleError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
 
+    answers = AnswerCache()
+
     @app.middleware("http")
-    async def etags(request: Request, call_next: Any) -> Response:
+    async def read_answers(request: Request, call_next: Any) -> Response:
+        """ETags, the answers of this store state kept for the next identical request, and the
+        security headers, in one layer (each layer of this kind costs every request a copy)."""
         path = request.url.path
         cacheable = (
             request.method == "GET"
@@ -85,27 +135,26 @@ def create_app(db: str | Path, *, settings: Settings = DEFAULTS, config: ServeCo
         )
         if not cacheable:
             response: Response = await call_next(request)
-            return response
+            return _secured(request, response)
+        generation = views.generation()
         digest = hashlib.sha256(f"{path}?{request.url.query}".encode()).hexdigest()[:16]
-        tag = f'W/"{views.generation()}-{digest}"'
+        tag = f'W/"{generation}-{digest}"'
         if tag in request.headers.get("if-none-match", ""):
-            return Response(status_code=304, headers={"ETag": tag})
-        response = await call_next(request)
-        if response.status_code == 200:
-            response.headers["ETag"] = tag
-            response.headers["Cache-Control"] = "no-cache"
-        return response
-
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        response.headers["Content-Security-Policy"] = _CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        if request.url.path.startswith("/api/"):
-            response.headers["Deprecation"] = "true"
-            response.headers["Link"] = '</v1/>; rel="successor-version"'
-        return response
+            return _secured(request, Response(status_code=304, headers={"ETag": tag}))
+        gzip_ok = "gzip" in request.headers.get("accept-encoding", "")
+        key = (generation, digest, gzip_ok)
+        kept = answers.get(key)
+        if kept is None:
+            response = await call_next(request)
+            if response.status_code != 200:
+                return _secured(request, response)
+            body = b"".join([chunk async for chunk in response.body_iterator])  # type: ignore[attr-defined]
+            headers = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
+            kept = (body, headers)
+            answers.put(key, kept)
+        body, headers = kept
+        answer = Response(body, headers={**headers, "ETag": tag, "Cache-Control": "no-cache"})
+        return _secured(request, answer)
 
     @app.get("/", include_in_schema=False)
     def index(request: Request) -> Response:

@@ -3,6 +3,7 @@ the story's record, paged and filtered. All read the one record view made per st
 
 from __future__ import annotations
 
+import bisect
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -33,6 +34,18 @@ def _entity_names(record: dict[str, Any], wanted: str | None) -> tuple[set[str],
             ids.add(entity["id"])
             names |= own
     return ids, names or {key}
+
+
+def _dated(record: dict[str, Any], bounds: DateBounds) -> list[dict[str, Any]]:
+    """The events whose first day may fall within the bounds: the record lists them by first day,
+    so the range is found by bisection rather than by reading every event."""
+    events: list[dict[str, Any]] = record["events"]
+    firsts: list[str] | None = record.get("_firsts")
+    if firsts is None:
+        firsts = record["_firsts"] = [e["first"] or "" for e in events]
+    low = bisect.bisect_left(firsts, bounds.since.isoformat()) if bounds.since else 0
+    high = bisect.bisect_right(firsts, bounds.until.isoformat() + "~") if bounds.until else len(events)
+    return events[low:high]
 
 
 def _contains(query: str | None, *texts: str | None) -> bool:
@@ -73,7 +86,7 @@ def events(
     record = state.views.record()
     _, names = _entity_names(record, entity)
     rows = [
-        e for e in record["events"]
+        e for e in _dated(record, bounds)
         if bounds.keeps(e["first"])
         and (not names or any(_key(a) in names for a in e["actors"]) or _key(e["agent"] or "") in names)
         and _contains(q, e["sentence"])
