@@ -352,12 +352,14 @@ function axisContent(event, entry) {
 function renderAxis() {
   const box = $("axis");
   const items = [];
+  const seen = new Set();
   const key = new Set(view.keyEntries.flatMap((entry) => entry.events.map((event) => event.id)));
   for (const entry of view.allEntries) {
     const range = span(entry.date);
     if (!range) continue;
     for (const event of entry.events) {
-      if (items.some((i) => i.id === event.id)) continue;
+      if (seen.has(event.id)) continue;
+      seen.add(event.id);
       const item = {id: event.id, content: axisContent(event, entry), start: new Date(range[0]),
         className: "g-" + entry.granularity + (key.has(event.id) ? " key" : "")};
       if (entry.granularity !== "day") { item.end = new Date(range[1]); item.type = "range"; } else item.type = "box";
@@ -533,27 +535,46 @@ async function loadTimeline() {
         "timeline once (minutes for a few hundred articles); later visits are quick.");
     }
   }, 6000);
-  const [key, all] = await Promise.all([
-    getJson("/v1/timeline?" + apiParams({claims: "false"})),
-    getJson("/v1/timeline?" + apiParams({all: "true", claims: "false"})),
-  ]).catch((error) => {
+  // The key dates first (a small answer): the page is usable while the axis's full record loads.
+  const failed = (error) => {
     $("entries").replaceChildren(el("li", "error", "Could not load the timeline: " + error.message));
     busy($("entries"), false);
     busy($("axis"), false);
-    return [null, null];
-  });
-  if (!key || token !== view.loadToken) return;
-  view.articles = new Map([...all.articles, ...key.articles].map((a) => [a.id, a]));
+  };
+  const allLoading = getJson("/v1/timeline?" + apiParams({all: "true", claims: "false"}));
+  allLoading.catch(() => null);  // reported below, once the key dates are shown
+  let key;
+  try {
+    key = await getJson("/v1/timeline?" + apiParams({claims: "false"}));
+  } catch (error) {
+    failed(error);
+    return;
+  }
+  if (token !== view.loadToken) return;
+  view.articles = new Map(key.articles.map((a) => [a.id, a]));
   view.events = new Map();
   view.byArticle = new Map();
   indexEvents(key.entries);
-  indexEvents(all.entries);
   view.keyEntries = key.entries;
-  view.allEntries = all.entries;
-  view.groups = new Map((all.claim_groups || []).map((g) => [g.id, g]));
+  view.allEntries = key.entries;
+  view.groups = new Map((key.claim_groups || []).map((g) => [g.id, g]));
   renderEntries(true);
-  renderAxis();
   renderDisagreements(key.disagreements || []);
+  let all = null;
+  try {
+    all = await allLoading;
+  } catch (error) {
+    busy($("axis"), false);
+    $("axis").replaceChildren(el("p", "error pad", "Could not load the time axis: " + error.message));
+  }
+  if (token !== view.loadToken) return;
+  if (all) {
+    for (const a of all.articles) if (!view.articles.has(a.id)) view.articles.set(a.id, a);
+    indexEvents(all.entries);
+    view.allEntries = all.entries;
+    for (const g of all.claim_groups || []) if (!view.groups.has(g.id)) view.groups.set(g.id, g);
+    renderAxis();
+  }
   if (state.event) {
     if (view.events.has(state.event)) selectEvent(state.event, {restoring: true});
     else $("detail").hidden = true;
