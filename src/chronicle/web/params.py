@@ -16,6 +16,8 @@ T = TypeVar("T")
 
 _BOUND = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 MAX_LIMIT = 500
+#: Far past any store, and within what SQLite takes as an integer (a larger offset was a 500).
+MAX_OFFSET = 1_000_000_000
 
 
 def parse_bound(value: str | None, *, end: bool) -> dt.date | None:
@@ -64,7 +66,7 @@ class Paging:
     def __init__(
         self,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"items per page (at most {MAX_LIMIT})")] = 50,
-        offset: Annotated[int, Query(ge=0, description="items to skip")] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")] = 0,
     ) -> None:
         self.limit = limit
         self.offset = offset
