@@ -348,15 +348,11 @@ class Store:
         until: dt.date | None = None,
     ) -> list[StoredArticle]:
         """Stored articles by publication date (undated last), then id."""
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[Any] = []
         if not include_copies:
             clauses.append("duplicate_of IS NULL")
-        if since is not None:
-            clauses.append("published >= ?")
-            params.append(since.isoformat())
-        if until is not None:
-            clauses.append("published <= ?")
-            params.append(until.isoformat())
+        _published_between(since, until, clauses, params)
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         rows = self._db.execute(
             f"SELECT {_ARTICLE_COLUMNS} FROM articles {where} "
@@ -454,7 +450,7 @@ class Store:
                 self._db.execute("DELETE FROM views WHERE generation != ?", (generation,))
                 self._db.execute("INSERT OR REPLACE INTO views VALUES (?, ?, ?)", (key, generation, data))
         except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc):
+            if not _is_locked(exc):
                 raise
             return False
         return True
@@ -488,12 +484,7 @@ class Store:
         if source is not None:
             clauses.append("source = ?")
             params.append(source)
-        if since is not None:
-            clauses.append("published >= ?")
-            params.append(since.isoformat())
-        if until is not None:
-            clauses.append("published <= ?")
-            params.append(until.isoformat())
+        _published_between(since, until, clauses, params)
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         total = int(self._db.execute(f"SELECT count(*) FROM articles {join} {where}", params).fetchone()[0])
         columns = ", ".join(f"articles.{c.strip()}" for c in _ARTICLE_COLUMNS.split(","))
@@ -620,11 +611,27 @@ def _retry_locked(step: Callable[[], object], attempts: int = 5) -> None:
             step()
             return
         except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc):
+            if not _is_locked(exc):
                 raise
             if attempt == attempts - 1:
                 raise StoreError(f"the store stayed locked by another process ({exc})") from exc
             time.sleep(0.1 * 2**attempt)
+
+
+def _published_between(since: dt.date | None, until: dt.date | None, clauses: list[str],
+                       params: list[Any]) -> None:
+    """Add the conditions of a publication-date range (both ends inclusive) to a query's."""
+    if since is not None:
+        clauses.append("published >= ?")
+        params.append(since.isoformat())
+    if until is not None:
+        clauses.append("published <= ?")
+        params.append(until.isoformat())
+
+
+def _is_locked(exc: sqlite3.OperationalError) -> bool:
+    """Whether SQLite gave up waiting for another connection's lock (busy timeout passed)."""
+    return "locked" in str(exc) or "busy" in str(exc)
 
 
 def _now() -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request, Response
+from fastapi.responses import JSONResponse
 
 from chronicle.settings import Settings
 from chronicle.views import StoryViews
@@ -37,8 +38,6 @@ def json_response(data: bytes | Any, status: int = 200) -> Response:
     """JSON as it is (bytes already encoded are sent untouched)."""
     if isinstance(data, bytes):
         return Response(data, status_code=status, media_type="application/json")
-    from fastapi.responses import JSONResponse
-
     return JSONResponse(data, status_code=status)
 
 
