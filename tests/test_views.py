@@ -7,7 +7,9 @@ import threading
 import time
 from pathlib import Path
 
-from chronicle import Chronicle
+import pytest
+
+from chronicle import Chronicle, engine
 from chronicle.models import TimelineOptions
 from chronicle.store import Store
 from chronicle.views import StoryViews
@@ -63,3 +65,21 @@ def test_the_record_names_the_story_entity_of_each_speaker(tmp_path: Path) -> No
     ids = {e["id"] for e in record["entities"]}
     spoken = [c for c in record["claims"] if c["speaker_story_entity"]]
     assert spoken and all(c["speaker_story_entity"] in ids for c in spoken)
+
+
+def test_warming_makes_what_the_page_asks_for_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "s.db"
+    with Chronicle(db) as story:
+        story.ingest([SAMPLE])
+    StoryViews(db).warm()
+
+    def computed(*args: object, **kwargs: object) -> None:
+        raise AssertionError("computed again")
+
+    # A new server process finds them in the store: nothing is computed on the first request.
+    monkeypatch.setattr(engine, "build_timeline", computed)
+    monkeypatch.setattr(engine, "record", computed)
+    served = StoryViews(db)
+    assert served.timeline(TimelineOptions(), claims=False)[1]["entries"]
+    assert served.timeline(TimelineOptions(record=True), claims=False)[1]["entries"]
+    assert served.record()["entities"]

@@ -451,11 +451,13 @@ def record(store: Store, *, settings: Settings = DEFAULTS, progress: Progress | 
             owner.setdefault((story_entity.type, " ".join(name.casefold().split())), story_entity.id)
     said: list[Claim] = []
     speakers: list[str | None] = []
+    outlets: list[str | None] = []
     for article in articles:
         local = {e.id: e for e in found[article.id].entities}
         for claim in found[article.id].claims:
             entity = local.get(claim.speaker_entity) if claim.speaker_entity else None
             said.append(claim)
+            outlets.append(article.source)
             speakers.append(
                 None if entity is None else owner.get((entity.type, " ".join(entity.name.casefold().split())))
             )
@@ -471,6 +473,7 @@ def record(store: Store, *, settings: Settings = DEFAULTS, progress: Progress | 
         speakers=tuple(speakers[i] for i in order),
         claim_groups=tuple(groups),
         disagreements=tuple(disagreements),
+        outlets=tuple(outlets[i] for i in order),
     )
 
 

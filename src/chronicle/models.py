@@ -377,7 +377,8 @@ class Disagreement:
 @dataclass(frozen=True, slots=True)
 class StoryRecord:
     """Everything found in the story at once: its entities, events, claims (with the story entity
-    of each claim's speaker, by position), statement groups and disagreements."""
+    of each claim's speaker and its article's outlet, by position), statement groups and
+    disagreements."""
 
     entities: tuple[StoryEntity, ...]
     events: tuple[EventMention, ...]
@@ -385,3 +386,5 @@ class StoryRecord:
     speakers: tuple[str | None, ...]
     claim_groups: tuple[ClaimGroup, ...]
     disagreements: tuple[Disagreement, ...]
+    #: The outlet of each claim's article, by position (``None`` when the article names none).
+    outlets: tuple[str | None, ...] = ()

@@ -44,6 +44,16 @@ def test_a_view_is_served_only_at_its_generation(store: Store) -> None:
     assert store.view("timeline/x", store.generation()) is None
 
 
+def test_views_made_by_other_rules_go_when_a_view_is_saved(store: Store) -> None:
+    store.add_article(article("a", "The ferry sailed."))
+    now = store.generation()
+    store.save_view("timeline/old-code", now, b"1", rules="/old-code")
+    store.save_view("record/old-code", now, b"2", rules="/old-code")
+    store.save_view("timeline/new-code", now, b"3", rules="/new-code")
+    assert store.view("timeline/old-code", now) is None and store.view("record/old-code", now) is None
+    assert store.view("timeline/new-code", now) == b"3"
+
+
 @pytest.mark.parametrize(
     ("query", "found"),
     [

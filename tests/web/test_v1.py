@@ -295,8 +295,22 @@ def test_exports_download_as_files(server: str, fmt: str, media: str, marker: st
     assert get(f"{server}/v1/export/pdf").status_code == 404
 
 
-def test_a_timeline_without_its_claims_keeps_their_groups(server: str) -> None:
+def test_a_timeline_without_its_claims_keeps_only_what_its_entries_cite(server: str) -> None:
     whole = get(f"{server}/v1/timeline").json()
     light = get(f"{server}/v1/timeline", claims="false").json()
-    assert whole["claims"] and light["claims"] == []
-    assert light["claim_groups"] == whole["claim_groups"] and light["entries"] == whole["entries"]
+    assert whole["claims"] and whole["claim_groups"]
+    assert light["claims"] == [] and light["claim_groups"] == []
+    assert light["entries"] == whole["entries"] and light["disagreements"] == whole["disagreements"]
+    cited = {s for e in light["entries"] for ev in e["events"] for s in ev["sources"]}
+    assert {a["id"] for a in light["articles"]} == cited | {
+        s for d in light["disagreements"] for side in d["sides"] for s in side["sources"]}
+    assert len(light["articles"]) < len(whole["articles"])
+
+
+def test_each_claim_says_its_outlet_and_how_many_reported_it(server: str) -> None:
+    claims = get(f"{server}/v1/claims", limit=500).json()["items"]
+    groups = {g["id"]: g for g in get(f"{server}/v1/claim-groups", limit=500).json()["items"]}
+    outlets = {a["id"]: a["source"] for a in get(f"{server}/v1/articles", limit=500).json()["items"]}
+    assert claims and all(c["outlet"] == outlets[c["article"]] for c in claims)
+    assert all(c["reported_by"] == len(groups[c["group"]]["sources"]) for c in claims if c.get("group"))
+    assert any(c["reported_by"] > 1 for c in claims)

@@ -465,7 +465,7 @@ def serve(db: str, host: str, port: int, token_file: str | None, allow_hosts: tu
     token = Path(token_file).read_text(encoding="utf-8").strip() if token_file else None
     token = token or os.environ.get("CHRONICLE_API_TOKEN") or None
     config = ServeConfig(host=host, token=token, allowed_hosts=allow_hosts,
-                         max_upload_bytes=max_upload_mb * 1024 * 1024)
+                         max_upload_bytes=max_upload_mb * 1024 * 1024, warm=True)
     app = create_app(db, settings=_settings(setting_pairs), config=config)
     shown = f"[{host}]" if ":" in host else host
     note = "" if token else "  (uploads disabled: no API token)"

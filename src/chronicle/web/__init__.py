@@ -99,6 +99,9 @@ def create_app(db: str | Path, *, settings: Settings = DEFAULTS, config: ServeCo
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> Any:
+        if config.warm:
+            # Its own thread: an upload does not queue behind a first computation of the views.
+            threading.Thread(target=views.warm, name="chronicle-warm", daemon=True).start()
         yield
         jobs.shutdown(wait=True, cancel_futures=False)
 

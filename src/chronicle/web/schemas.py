@@ -102,6 +102,8 @@ class Claim(BaseModel):
     via: str | None
     group: str | None = None
     speaker_story_entity: str | None = Field(None, description="The speaker's story entity (an entity id).")
+    outlet: str | None = Field(None, description="The outlet of the claim's article.")
+    reported_by: int | None = Field(None, description="How many articles reported this statement.")
 
 
 class ClaimGroup(BaseModel):

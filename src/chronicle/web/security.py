@@ -44,6 +44,9 @@ class ServeConfig:
     allowed_hosts: Sequence[str] = field(default=())
     max_upload_bytes: int = 100 * 1024 * 1024
     max_upload_files: int = 1000
+    #: Make the page's views in the background at start and after each upload, so the first
+    #: visitor does not wait for them (off in tests, whose requests time the computation).
+    warm: bool = False
 
     def check(self) -> None:
         """Refuse a configuration that would serve the store to a network without a token."""

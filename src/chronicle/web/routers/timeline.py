@@ -26,7 +26,9 @@ class TimelineParams:
         query: Annotated[str | None, Query(max_length=200, description="a person, place or keywords")] = None,
         entity: Annotated[str | None, Query(max_length=200, description="an entity id or name: its events only")] = None,
         all: Annotated[bool, Query(description="the full dated record instead of the reader's page")] = False,
-        claims: Annotated[bool, Query(description="include every cited claim (false: only the groups)")] = True,
+        claims: Annotated[bool, Query(description=(
+            "include the cited claims, their statement groups and every article (false: a page's slim "
+            "answer, with only the articles the entries and disagreements cite)"))] = True,
         bounds: Annotated[DateBounds, Depends()],
     ) -> None:
         self.dates = dates

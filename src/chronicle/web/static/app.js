@@ -65,13 +65,40 @@ function apiParams(extra) {
 }
 
 async function getJson(url) {
-  const response = await fetch(url, {headers: {Accept: "application/json"}});
+  return readJson(await request(url));
+}
+
+// The answer's headers: its body keeps arriving in the background, and is parsed only when read.
+function request(url) {
+  return fetch(url, {headers: {Accept: "application/json"}});
+}
+
+async function readJson(response) {
   if (!response.ok) {
     let detail = "";
     try { detail = (await response.json()).detail; } catch (e) { detail = ""; }
     throw new Error(typeof detail === "string" && detail ? detail : "HTTP " + response.status);
   }
   return response.json();
+}
+
+// The time axis's library (600 KB of script) is fetched and run after the key dates are shown,
+// not before the page starts: those need none of it.
+let axisLibrary = null;
+
+function loadAxisLibrary() {
+  if (!axisLibrary) {
+    const names = ["moment.min.js", "vis-data.min.js", "vis-timeline-graph2d.min.js"];
+    axisLibrary = Promise.all(names.map((name) => new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = "/static/vendor/vis/" + name;
+      script.async = false;  // fetched together, run in this order
+      script.onload = resolve;
+      script.onerror = () => reject(new Error("could not load " + name));
+      document.head.append(script);
+    })));
+  }
+  return axisLibrary;
 }
 
 function busy(node, on, message) {
@@ -541,7 +568,8 @@ async function loadTimeline() {
     busy($("entries"), false);
     busy($("axis"), false);
   };
-  const allLoading = getJson("/v1/timeline?" + apiParams({all: "true", claims: "false"}));
+  // Both asked for at once; the record's large answer is parsed only once the key dates are shown.
+  const allLoading = request("/v1/timeline?" + apiParams({all: "true", claims: "false"}));
   allLoading.catch(() => null);  // reported below, once the key dates are shown
   let key;
   try {
@@ -557,12 +585,13 @@ async function loadTimeline() {
   indexEvents(key.entries);
   view.keyEntries = key.entries;
   view.allEntries = key.entries;
-  view.groups = new Map((key.claim_groups || []).map((g) => [g.id, g]));
   renderEntries(true);
   renderDisagreements(key.disagreements || []);
   let all = null;
   try {
-    all = await allLoading;
+    // A frame first: the key dates are painted before the large answer is parsed.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    [all] = await Promise.all([allLoading.then(readJson), loadAxisLibrary()]);
   } catch (error) {
     busy($("axis"), false);
     $("axis").replaceChildren(el("p", "error pad", "Could not load the time axis: " + error.message));
@@ -572,7 +601,6 @@ async function loadTimeline() {
     for (const a of all.articles) if (!view.articles.has(a.id)) view.articles.set(a.id, a);
     indexEvents(all.entries);
     view.allEntries = all.entries;
-    for (const g of all.claim_groups || []) if (!view.groups.has(g.id)) view.groups.set(g.id, g);
     renderAxis();
   }
   if (state.event) {
@@ -673,7 +701,7 @@ function eventLink(event) {
   return link;
 }
 
-function claimCard(claim, group) {
+function claimCard(claim) {
   const item = el("li", "claim stance-" + claim.stance);
   const head = el("div", "claim-head");
   head.append(button("who link", claim.speaker || "unknown speaker", () => {
@@ -688,11 +716,9 @@ function claimCard(claim, group) {
   item.append(el("q", "said", claim.text));
   const foot = el("div", "muted claim-foot");
   foot.append(el("span", null, claim.date ? "said " + dateLabel(claim.date, true) + (claim.said_when ? " (“" + claim.said_when + "”)" : "") : "undated"));
-  const sources = group ? group.sources : [claim.article];
-  if (sources.length > 1) foot.append(el("span", "reported", "reported by " + sources.length + " sources"));
+  if (claim.reported_by > 1) foot.append(el("span", "reported", "reported by " + claim.reported_by + " sources"));
   const links = foot;
-  const article = view.articles.get(claim.article) || {};
-  links.append(button("link", "read in " + (article.source || "the article"), (e) => openArticle(claim.article,
+  links.append(button("link", "read in " + (claim.outlet || "the article"), (e) => openArticle(claim.article,
     claim.content_spans && claim.content_spans.length
       ? {start: claim.content_spans[0][0], end: claim.content_spans[claim.content_spans.length - 1][1], time_expression: null}
       : null, e.currentTarget)));
@@ -727,7 +753,7 @@ async function loadClaims(reset) {
     // One statement carried by several outlets is one card.
     if (claim.group && view.claimGroupsShown.has(claim.group)) continue;
     if (claim.group) view.claimGroupsShown.add(claim.group);
-    list.append(claimCard(claim, claim.group && view.groups ? view.groups.get(claim.group) : null));
+    list.append(claimCard(claim));
   }
   view.claimOffset += page.items.length;
   view.claimTotal = page.total;
