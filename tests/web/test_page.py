@@ -354,6 +354,13 @@ def test_a_real_300_article_story_fits_in_5000_pixels(browser: Any, tmp_path: Pa
         height = page.evaluate("document.documentElement.scrollHeight")
         assert height < 5000, height
         assert watched.errors == []
+        # On a tablet and a phone the columns stack: still one screenful of each part, not all.
+        for width in (900, 400):
+            narrow = Watched(browser, url, width=width)
+            narrow.page.wait_for_selector("#claims .claim", timeout=LOAD)
+            height = narrow.page.evaluate("document.documentElement.scrollHeight")
+            assert height < 5000, (width, height)
+            assert narrow.errors == []
 
 
 def test_api_docs_work_offline_under_the_csp(browser: Any, server: str) -> None:

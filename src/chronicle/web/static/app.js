@@ -4,10 +4,12 @@
 // elements, not HTML strings, for the same reason.
 "use strict";
 
-const DATES_PER_PAGE = 8;
-const CLAIMS_PER_PAGE = 20;
+// A phone shows fewer dates a page: each takes three times the height it takes on a desktop.
+const DATES_PER_PAGE = window.matchMedia("(max-width: 600px)").matches ? 5 : 8;
+// On a narrow screen the claims come below the dates, one a row: fewer a page keep it short.
+const CLAIMS_PER_PAGE = window.matchMedia("(max-width: 1024px)").matches ? 8 : 20;
 const DISAGREEMENTS_PER_PAGE = 4;
-const ENTITIES_PER_PAGE = 25;
+const ENTITIES_PER_PAGE = window.matchMedia("(max-width: 600px)").matches ? 12 : 25;
 const EVIDENCE_SHOWN = 3;
 const FILTERS = ["q", "since", "until", "entity"];
 const DAY = 86400000;
