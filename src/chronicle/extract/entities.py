@@ -295,7 +295,7 @@ def _strip(tokens: list[Token], label: str) -> list[Token]:
 
 def _raw(text_of_doc: str, tokens: list[Token], label: str) -> _Raw | None:
     tokens = _strip(tokens, label)
-    if not tokens:
+    if not tokens or _common_noun(tokens, label):
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = " ".join(text_of_doc[start:end].split())
@@ -304,6 +304,16 @@ def _raw(text_of_doc: str, tokens: list[Token], label: str) -> _Raw | None:
     if not any(c.isalpha() for c in text):
         return None
     return _Raw(start, end, text, label, tokens)
+
+
+def _common_noun(tokens: list[Token], label: str) -> bool:
+    """A one-word "person" or "organisation" the tagger reads as a common noun: a capital that
+    only starts a caption run into the next sentence ("... in pigs Infection control experts
+    are ..."), which the recognizer takes for a name."""
+    if label not in ("PERSON", "ORG") or len(tokens) != 1:
+        return False
+    token = tokens[0]
+    return token.tag_ in ("NN", "NNS") and not token.text.isupper()
 
 
 def _head(tokens: list[Token]) -> Token:
