@@ -254,6 +254,12 @@ CASES: list[Case] = [
     C("tok-holiday-possessive-year", "2010-03-25",
       "The couple married on Valentine 's Day 2010 in a small chapel .",
       D("Valentine 's Day 2010", "2010-02-14")),
+    # A holiday period is weeks around the day: left undated rather than put on the day.
+    C("tok-holiday-period", "2009-04-28",
+      "A pupil who travelled abroad during the Easter holidays has since fallen ill ."),
+    C("tok-holiday-break", "2010-01-06",
+      "Shoppers spent less over the Christmas break than at Christmas 2008 .",
+      D("Christmas 2008", "2008-12-25")),
     C("tok-day-month-last-year", "2010-03-01",
       "The factory stopped production on 25 June last year .",
       D("25 June last year", "2009-06-25")),

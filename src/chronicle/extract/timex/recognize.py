@@ -182,7 +182,8 @@ _DATE_CORE = (
     rf"|(?:the\s+)?(?:year|years)\s+{YEAR}{_E}|{_YEAR_WORDS}"
     rf"|{YEAR}{_E}(?:-\d\d(?!\d)|\s*(?:/|-|to)\s*{YEAR}(?=\s+(?:season|period|fiscal|school|academic)))?"
     rf"|\d{{1,4}}\s*(?:B\.?C\.?E?|A\.?D\.?|BCE|CE)(?!\w)|(?-i:AD)\s+\d{{1,4}}(?!\d)"
-    rf"|{_HOLIDAY}(?:\s*,?\s+(?:of\s+)?{YEAR})?{_E}"
+    # "the Easter holidays" or "the Christmas break" is weeks around the day, not the day
+    rf"|{_HOLIDAY}(?:\s*,?\s+(?:of\s+)?{YEAR})?{_E}(?!\s+(?:holidays?|break|vacation|recess|season|period|term|week))"
     rf"|(?:the\s+)?(?:same\s+)?(?:year|month|week)(?=\s+(?:ended|ending|before|earlier|ago|to\s+date))"
     rf"|(?:the\s+)?{_REL}\s+(?:{_UNIT_SING}|{WEEKDAY}|{MONTH}(?:\s*{DAY}(?:{_COMMA}{YEAR})?)?|(?:fiscal\s+)?year)(?!\w)"
     rf"|(?:the\s+)?(?:day|night|week|month|year)\s+(?:before|after)\s+(?:last|next|yesterday|tomorrow)(?:\s+{WEEKDAY})?"
