@@ -15,6 +15,8 @@ import gzip
 import hashlib
 import json
 import logging
+import multiprocessing
+import os
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -37,7 +39,7 @@ from chronicle.serialize import (
 from chronicle.settings import DEFAULTS, Settings
 from chronicle.store import Store
 
-__all__ = ["StoryViews", "page_timeline", "record_dict"]
+__all__ = ["StoryViews", "Warmer", "page_timeline", "record_dict"]
 
 _LOG = logging.getLogger(__name__)
 #: The modules and packages whose code makes a view (beside the extraction, keyed already).
@@ -196,11 +198,16 @@ class StoryViews:
                 return found
             data = store.view(key, generation)
             if data is None:
-                made = make(store)
-                data = json.dumps(made, ensure_ascii=False, separators=(",", ":")).encode()
-                store.save_view(key, generation, data, rules=f"/{self._rules}")
-                found = (data, made)
-            else:
+                # Another process making this view (a server's warmer, a second server) is
+                # waited for, not raced: its result is read from the store when it is done.
+                with store.lease(f"view:{key}"):
+                    data = store.view(key, generation)
+                    if data is None:
+                        made = make(store)
+                        data = json.dumps(made, ensure_ascii=False, separators=(",", ":")).encode()
+                        store.save_view(key, generation, data, rules=f"/{self._rules}")
+                        found = (data, made)
+            if found is None:
                 found = (data, json.loads(data))
             with self._lock:
                 for old in [k for k in self._memory if k[0] != generation]:
@@ -209,3 +216,49 @@ class StoryViews:
                     del self._memory[next(iter(self._memory))]
                 self._memory[(generation, key)] = found
             return found
+
+
+class Warmer:
+    """Makes a store's page views (:meth:`StoryViews.warm`) in a child process, so a server
+    stays responsive while they are made (the work holds no lock of the server's), and stops at
+    once when the server does (a thread would keep the process alive until the analyses in
+    flight were done). A request for a view the warmer is making waits for it through the
+    store's lease instead of making it a second time."""
+
+    def __init__(self, db: str | Path, *, settings: Settings = DEFAULTS) -> None:
+        self.db = Path(db)
+        self.settings = settings
+        self._process: multiprocessing.process.BaseProcess | None = None
+        self._lock = threading.Lock()
+
+    def start(self) -> None:
+        """Make the views of the store's current state, stopping a warm-up of an older one."""
+        with self._lock:
+            self._halt()
+            # spawn, not fork: a server has threads, and a fork copies their held locks.
+            context = multiprocessing.get_context("spawn")
+            self._process = context.Process(target=_warm, args=(self.db, self.settings, os.getpid()),
+                                            name="chronicle-warm")
+            self._process.start()
+
+    def stop(self) -> None:
+        with self._lock:
+            self._halt()
+
+    def _halt(self) -> None:
+        process, self._process = self._process, None
+        if process is None:
+            return
+        if process.is_alive():
+            process.terminate()  # its analysis workers die with it
+        process.join(10)
+        if process.is_alive():
+            process.kill()
+            process.join()
+
+
+def _warm(db: Path, settings: Settings, parent: int) -> None:
+    from chronicle.extract.workers import die_with_parent
+
+    die_with_parent(parent)
+    StoryViews(db, settings=settings).warm()

@@ -27,7 +27,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from chronicle.errors import ChronicleError, InputError
 from chronicle.settings import DEFAULTS, Settings
-from chronicle.views import StoryViews
+from chronicle.views import StoryViews, Warmer
 from chronicle.web.deps import Served
 from chronicle.web.routers import articles, ingest, legacy, records, story, timeline
 from chronicle.web.security import COOKIE, BodyLimit, HeadAsGet, ServeConfig
@@ -95,14 +95,16 @@ def create_app(db: str | Path, *, settings: Settings = DEFAULTS, config: ServeCo
     if not db_path.exists():
         raise InputError(f"{db_path}: no such store (run 'chronicle ingest' first)")
     views = StoryViews(db_path, settings=settings)
+    warmer = Warmer(db_path, settings=settings) if config.warm else None
     jobs = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chronicle-ingest")
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> Any:
-        if config.warm:
-            # Its own thread: an upload does not queue behind a first computation of the views.
-            threading.Thread(target=views.warm, name="chronicle-warm", daemon=True).start()
+        if warmer is not None:
+            warmer.start()
         yield
+        if warmer is not None:
+            warmer.stop()
         jobs.shutdown(wait=True, cancel_futures=False)
 
     app = FastAPI(
@@ -113,7 +115,7 @@ def create_app(db: str | Path, *, settings: Settings = DEFAULTS, config: ServeCo
         redoc_url=None,
         lifespan=lifespan,
     )
-    app.state.served = Served(db_path, settings, views, config, jobs)
+    app.state.served = Served(db_path, settings, views, config, jobs, warmer)
 
     for router in (story.router, timeline.router, articles.router, records.router, ingest.router):
         app.include_router(router, prefix="/v1")

@@ -11,7 +11,7 @@ from fastapi import Depends, HTTPException, Request, Response
 from fastapi.responses import JSONResponse
 
 from chronicle.settings import Settings
-from chronicle.views import StoryViews
+from chronicle.views import StoryViews, Warmer
 from chronicle.web.security import ServeConfig
 
 __all__ = ["Served", "ServedDep", "json_response", "served", "view_response"]
@@ -24,6 +24,8 @@ class Served:
     views: StoryViews
     config: ServeConfig
     jobs: ThreadPoolExecutor
+    #: Makes the page's views ahead of the first request, when the server is configured to.
+    warmer: Warmer | None = None
 
 
 def served(request: Request) -> Served:

@@ -101,8 +101,8 @@ def _run(state: Served, job_id: str, folder: Path, names: dict[str, str]) -> Non
             story.store.finish_job(job_id, error=str(exc))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    if state.config.warm:
-        state.views.warm()
+    if state.warmer is not None:
+        state.warmer.start()
 
 
 def _uploaded_name(path: str, folder: Path, names: dict[str, str]) -> str:
