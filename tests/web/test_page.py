@@ -188,6 +188,26 @@ def test_dates_filter_the_key_dates_and_the_axis(browser: Any, server: str) -> N
     assert watched.errors == []
 
 
+def test_a_search_lists_the_articles_that_hold_its_words(browser: Any, server: str) -> None:
+    watched = Watched(browser, server)
+    page = watched.page
+    assert page.locator("#found").is_hidden()
+    page.fill("#q", "court")
+    page.click("#filters button[type=submit]")
+    page.wait_for_selector("#found-list li mark", timeout=LOAD)
+    marks = page.locator("#found-list mark").all_inner_texts()
+    assert marks and all(m.lower().startswith("court") for m in marks), marks
+    assert "articles hold" in page.locator("#found-count").inner_text() or "article holds" in \
+        page.locator("#found-count").inner_text()
+    page.locator("#found-list button.link").first.click()
+    page.wait_for_selector("#article-text", timeout=LOAD)
+    assert "court" in page.locator("#article-text").inner_text().lower()
+    page.keyboard.press("Escape")
+    page.click("#reset")
+    watched.until(lambda: page.locator("#found").is_hidden())
+    assert watched.errors == []
+
+
 def test_a_shared_url_restores_filters_and_the_open_event(browser: Any, server: str) -> None:
     first = Watched(browser, server)
     page = first.page
@@ -306,6 +326,10 @@ def test_hostile_article_text_stays_text(browser: Any, hostile_server: str) -> N
             page.locator("#detail .evidence button.link").nth(m).click()
             page.wait_for_selector("#article-text mark", timeout=30_000)
             page.keyboard.press("Escape")
+    # The search's passages are article text too.
+    page.fill("#q", "harbour")
+    page.click("#filters button[type=submit]")
+    page.wait_for_selector("#found-list li mark", timeout=LOAD)
     assert page.evaluate("window.__pwned") is None
     for tag in ("script", "img", "svg", "iframe"):
         assert page.locator(f"body main {tag}, #axis {tag}, dialog {tag}").count() == 0, tag

@@ -37,6 +37,7 @@ const view = {
   keyEntries: [], allEntries: [], articles: new Map(), events: new Map(), byArticle: new Map(),
   shownDates: 0, claims: [], claimOffset: 0, claimTotal: 0, entityOffset: 0, entityNames: new Map(),
   timeline: null, items: null, storyWindow: null, fullWindow: null, loadToken: 0, claimToken: 0, entityToken: 0,
+  foundToken: 0,
 };
 
 function readUrl() {
@@ -181,8 +182,8 @@ function firstLine(id) {
 }
 
 // Outlet, headline, publication date and link of one article, as DOM.
-function articleLine(id) {
-  const article = view.articles.get(id) || {id: id};
+function articleLine(id, known) {
+  const article = view.articles.get(id) || known || {id: id};
   const line = el("div", "article-line");
   line.append(el("strong", "outlet", article.source || "unknown outlet"));
   const headline = el("span", "headline", article.title || "untitled article");
@@ -784,10 +785,48 @@ async function loadStory() {
   }
 }
 
+const FOUND_PER_PAGE = 5;
+
+// The articles that hold the search's words (SQLite FTS5, best first), each with its passage:
+// a search finds what no dated event carries too. The passage comes as [text, is_match] segments.
+async function loadFound() {
+  const box = $("found");
+  if (!state.q) {
+    box.hidden = true;
+    return;
+  }
+  const token = ++view.foundToken;
+  const params = new URLSearchParams({q: state.q, limit: FOUND_PER_PAGE});
+  for (const key of ["since", "until"]) if (state[key]) params.set(key, state[key]);
+  let page;
+  try {
+    page = await getJson("/v1/articles?" + params);
+  } catch (error) {
+    page = {items: [], total: 0, error: error.message};
+  }
+  if (token !== view.foundToken) return;
+  const list = $("found-list");
+  list.replaceChildren();
+  for (const article of page.items) {
+    const item = el("li");
+    item.append(articleLine(article.id, article));
+    const passage = el("span", "snippet");
+    for (const [text, match] of article.snippet || []) passage.append(match ? el("mark", null, text) : document.createTextNode(text));
+    item.append(passage, button("link", "read the article", (e) => openArticle(article.id, null, e.currentTarget)));
+    list.append(item);
+  }
+  $("found-count").textContent = page.error ? "Could not search the articles: " + page.error
+    : page.total ? page.total + (page.total === 1 ? " article holds" : " articles hold") + " these words" +
+      (page.total > page.items.length ? "; the " + page.items.length + " closest:" : ":")
+    : "No article holds these words.";
+  box.hidden = false;
+}
+
 function refresh() {
   syncInputs();
   renderActive();
   loadTimeline();
+  loadFound();
   document.querySelectorAll("#entities .entity").forEach((b) =>
     b.setAttribute("aria-pressed", b.dataset.entity === state.entity ? "true" : "false"));
 }
