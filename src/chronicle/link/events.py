@@ -24,7 +24,7 @@ import datetime as dt
 import heapq
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -36,6 +36,7 @@ __all__ = [
     "EVENT_CLASSES",
     "PairFeatures",
     "compatible",
+    "date_windows",
     "link_events",
     "mention_features",
     "pair_features",
@@ -345,6 +346,9 @@ class _Unit:
     sentences: frozenset[int]
 
 
+#: Units by number: all of them, or (in a worker) those of one date window.
+_Units = Sequence[_Unit] | Mapping[int, _Unit]
+
 _COORDINATED = re.compile(r"^\W*(?:and|to|through|till|until|or|[-–])\W*(?:on\s+)?$", re.IGNORECASE)
 
 
@@ -411,10 +415,17 @@ POSTINGS_SCANNED = 50
 MAX_EVENT_UNITS = 500
 
 
-def _candidate_pairs(units: list[_Unit], features: list[_Features]) -> list[tuple[int, int]]:
+def _candidate_pairs(
+    units: _Units, features: Mapping[int, _Features] | Sequence[_Features], window: Sequence[int] | None = None
+) -> list[tuple[int, int]]:
     """Date-compatible pairs that share at least one content word, by a sweep over start dates
-    (bounded per mention in blocks of more than :data:`EXACT_BLOCK` mentions)."""
-    order = sorted(range(len(units)), key=lambda i: units[i].first)
+    (bounded per mention in blocks of more than :data:`EXACT_BLOCK` mentions).
+
+    ``window`` (unit numbers, default all) limits the sweep to one date window: the units
+    outside it are never active while its units are, so its pairs are the same as in a sweep
+    over everything.
+    """
+    order = sorted(range(len(units)) if window is None else window, key=lambda i: units[i].first)
     # Active units in the order they came (a dict keeps it), retired by a heap of end dates.
     active: dict[int, None] = {}
     ending: list[tuple[dt.date, int]] = []
@@ -464,6 +475,27 @@ def _blocked(words: frozenset[str], active: dict[int, None], postings: dict[str,
     return sorted(j for j, _ in best)
 
 
+def date_windows(units: _Units, numbers: Sequence[int] | None = None) -> list[list[int]]:
+    """The units' numbers (ascending) in date windows that cannot link to each other.
+
+    A window is a run of units, by start date, each of which starts on or before the last
+    day any earlier unit of the run covers; the next unit starting later overlaps none of
+    them, nor anything the run could be merged with (a merge keeps a common interval). A month
+    or a week mention joins the days it covers, and through them the next window.
+    """
+    order = sorted(range(len(units)) if numbers is None else numbers, key=lambda i: units[i].first)
+    windows: list[list[int]] = []
+    reach = dt.date.min
+    for i in order:
+        u = units[i]
+        if not windows or u.first > reach:
+            windows.append([])
+            reach = u.last
+        windows[-1].append(i)
+        reach = max(reach, u.last)
+    return [sorted(w) for w in windows]
+
+
 def link_events(
     mentions: list[EventMention],
     *,
@@ -476,56 +508,68 @@ def link_events(
     ``embed`` (texts -> L2-normalised rows, e.g. :func:`chronicle.link.embeddings.load_embedder`)
     adds sentence similarity to the decision; only mentions with a date-compatible
     candidate are embedded. Each event's first mention is its finest-dated one.
+
+    Each date window (:func:`date_windows`) is linked on its own, its word features, candidate
+    pairs and scores let go before the next: memory follows the largest window, not the story.
+    Units keep their numbers across windows, so every order and tie is the one a single pass over
+    all mentions would see, and the events are the same.
     """
     if not mentions:
         return []
     units = _units(mentions)
-    features = [mention_features(u.mentions[0]) for u in units]
-    pairs = _candidate_pairs(units, features)
     if mode == "auto":
         mode = "combined" if embed is not None else "lexical"
     cut = threshold if threshold is not None else threshold_for(mode)
+    found: list[tuple[int, list[list[int]]]] = []
+    for window in date_windows(units):
+        found.extend(_link_window(units, window, embed, mode, cut))
+    # Components in the order of their first unit, as a pass over all units finds them.
+    found.sort(key=lambda component: component[0])
+    events: list[LinkedEvent] = []
+    for _, groups in found:
+        for group in groups:
+            members = [m for i in group for m in units[i].mentions]
+            # The representative (the timeline's summary) is the finest-dated report written on or
+            # after the day, not an announcement made before it ("the strike will begin Monday"),
+            # and the earliest in its article: a lead states the event, later sentences details.
+            members.sort(key=lambda m: (_FINENESS[m.granularity], m.first, m.published < m.first, m.published,
+                                        m.sentence_index, m.article_id))
+            events.append(LinkedEvent(tuple(members)))
+    events.sort(key=lambda e: (e.mentions[0].first, e.mentions[0].article_id, e.mentions[0].sentence_index))
+    return events
 
-    lexical = {p: lexical_score(pair_features(features[p[0]], features[p[1]])) for p in pairs}
-    cosines: dict[tuple[int, int], float] = {}
+
+def _link_window(
+    units: _Units, window: list[int], embed: Embed | None, mode: str, cut: float
+) -> list[tuple[int, list[list[int]]]]:
+    """The groups of one date window's units, by connected component (keyed by its first unit)."""
+    features = {i: mention_features(units[i].mentions[0]) for i in window}
+    pairs = _candidate_pairs(units, features, window)
+    scores = {p: lexical_score(pair_features(features[p[0]], features[p[1]])) for p in pairs}
+    del pairs
     if embed is not None and mode != "lexical":
         # Embedding is the slow part: only pairs the cosine could still decide are
         # embedded (below the floor a pair needs an implausibly high cosine to pass; above
         # the ceiling any cosine passes), and each distinct sentence once.
-        uncertain = [p for p, s in lexical.items() if EMBED_FLOOR <= s < EMBED_CEILING]
+        uncertain = [p for p, s in scores.items() if EMBED_FLOOR <= s < EMBED_CEILING]
         texts = sorted({units[i].mentions[0].sentence for p in uncertain for i in p})
         if texts:
             row = {t: k for k, t in enumerate(texts)}
             vectors = np.asarray(embed(texts), dtype=np.float32)
             for i, j in uncertain:
                 a, b = row[units[i].mentions[0].sentence], row[units[j].mentions[0].sentence]
-                cosines[(i, j)] = float(vectors[a] @ vectors[b])
-
-    scores: dict[tuple[int, int], float] = {}
-    for i, j in pairs:
-        if mode == "lexical" or (i, j) not in cosines:
-            score = lexical[(i, j)]
-        else:
-            score = pair_score(pair_features(features[i], features[j], cosines[(i, j)]), mode)
+                cosine = float(vectors[a] @ vectors[b])
+                scores[(i, j)] = pair_score(pair_features(features[i], features[j], cosine), mode)
+    del features
+    for i, j in scores:
         if units[i].article == units[j].article:
-            score -= SAME_ARTICLE_MARGIN
-        scores[(i, j)] = score
-
-    groups = _cluster(units, scores, cut)
-    events: list[LinkedEvent] = []
-    for group in groups:
-        members = [m for i in group for m in units[i].mentions]
-        # The representative (the timeline's summary) is the finest-dated report written on or
-        # after the day, not an announcement made before it ("the strike will begin Monday"),
-        # and the earliest in its article: a lead states the event, later sentences details.
-        members.sort(key=lambda m: (_FINENESS[m.granularity], m.first, m.published < m.first, m.published,
-                                    m.sentence_index, m.article_id))
-        events.append(LinkedEvent(tuple(members)))
-    events.sort(key=lambda e: (e.mentions[0].first, e.mentions[0].article_id, e.mentions[0].sentence_index))
-    return events
+            scores[(i, j)] -= SAME_ARTICLE_MARGIN
+    return _cluster(units, scores, cut, window)
 
 
-def _cluster(units: list[_Unit], scores: dict[tuple[int, int], float], cut: float) -> list[list[int]]:
+def _cluster(
+    units: _Units, scores: dict[tuple[int, int], float], cut: float, numbers: Iterable[int]
+) -> list[tuple[int, list[list[int]]]]:
     """Average-linkage agglomerative clustering over scored pairs (unscored pairs count 0).
 
     Two passes: first only across articles (two outlets agreeing is the evidence this
@@ -534,6 +578,9 @@ def _cluster(units: list[_Unit], scores: dict[tuple[int, int], float], cut: floa
     be absorbed by a photo caption of its own article dated by the photo's release. A
     merge must keep a common date interval for the whole group, so a week mention never
     glues together two different days of that week.
+
+    Returns each connected component's groups with the component's first unit (in the order
+    of ``numbers``).
     """
     neighbours: dict[int, set[int]] = defaultdict(set)
     for (i, j), s in scores.items():
@@ -542,8 +589,8 @@ def _cluster(units: list[_Unit], scores: dict[tuple[int, int], float], cut: floa
             neighbours[j].add(i)
     # Connected components of the above-threshold graph are independent problems, and small.
     seen: set[int] = set()
-    groups: list[list[int]] = []
-    for start in range(len(units)):
+    components: list[list[int]] = []
+    for start in numbers:
         if start in seen:
             continue
         component = []
@@ -552,22 +599,33 @@ def _cluster(units: list[_Unit], scores: dict[tuple[int, int], float], cut: floa
         while stack:
             i = stack.pop()
             component.append(i)
-            for j in neighbours[i]:
+            for j in neighbours.get(i, ()):
                 if j not in seen:
                     seen.add(j)
                     stack.append(j)
+        components.append(component)
+    # Each component's own scores, in the order they were scored, sorted out in one pass over
+    # the scores (a pass per component was 113 of 117 s on 23,700 mentions of 3,149 articles).
+    home = {i: k for k, c in enumerate(components) if len(c) > 1 for i in c}
+    inside: dict[int, dict[tuple[int, int], float]] = defaultdict(dict)
+    for (i, j), s in scores.items():
+        k = home.get(i)
+        if k is not None and home.get(j) == k:
+            inside[k][(i, j)] = s
+    found: list[tuple[int, list[list[int]]]] = []
+    for k, component in enumerate(components):
         if len(component) == 1:
-            groups.append(component)
+            found.append((component[0], [component]))
             continue
-        clusters = [[i] for i in component]
-        clusters = _agglomerate(clusters, units, scores, cut, across_only=True)
-        groups.extend(_agglomerate(clusters, units, scores, cut, across_only=False))
-    return groups
+        own = inside.pop(k)
+        clusters = _agglomerate([[i] for i in component], units, own, cut, across_only=True)
+        found.append((component[0], _agglomerate(clusters, units, own, cut, across_only=False)))
+    return found
 
 
 def _agglomerate(
     clusters_in: list[list[int]],
-    units: list[_Unit],
+    units: _Units,
     scores: dict[tuple[int, int], float],
     cut: float,
     *,
