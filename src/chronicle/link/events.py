@@ -23,9 +23,10 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import re
+from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
@@ -417,7 +418,7 @@ MAX_EVENT_UNITS = 500
 
 def _candidate_pairs(
     units: _Units, features: Mapping[int, _Features] | Sequence[_Features], window: Sequence[int] | None = None
-) -> list[tuple[int, int]]:
+) -> Iterator[tuple[int, int]]:
     """Date-compatible pairs that share at least one content word, by a sweep over start dates
     (bounded per mention in blocks of more than :data:`EXACT_BLOCK` mentions).
 
@@ -430,7 +431,6 @@ def _candidate_pairs(
     active: dict[int, None] = {}
     ending: list[tuple[dt.date, int]] = []
     postings: dict[str, list[int]] = defaultdict(list)
-    pairs: list[tuple[int, int]] = []
     for i in order:
         u = units[i]
         while ending and ending[0][0] < u.first:
@@ -444,12 +444,11 @@ def _candidate_pairs(
             # One sentence with two separate dates reports two happenings by construction.
             if same_sentence or not (wi & features[j].words):
                 continue
-            pairs.append((min(i, j), max(i, j)))
+            yield min(i, j), max(i, j)
         active[i] = None
         heapq.heappush(ending, (u.last, i))
         for word in wi:
             postings[word].append(i)
-    return pairs
 
 
 def _blocked(words: frozenset[str], active: dict[int, None], postings: dict[str, list[int]]) -> list[int]:
@@ -539,37 +538,54 @@ def link_events(
     return events
 
 
+@dataclass(slots=True)
+class _Scores:
+    """Candidate pairs and their scores in the order they were found, as flat arrays: a dict of
+    tuples and floats took 150 bytes a pair, and a date window can hold most of a story's pairs."""
+
+    first: array[int] = field(default_factory=lambda: array("q"))
+    second: array[int] = field(default_factory=lambda: array("q"))
+    score: array[float] = field(default_factory=lambda: array("d"))
+
+    def add(self, i: int, j: int, score: float) -> None:
+        self.first.append(i)
+        self.second.append(j)
+        self.score.append(score)
+
+    def pairs(self, positions: Iterable[int]) -> Iterator[tuple[int, int, float]]:
+        first, second, score = self.first, self.second, self.score
+        return ((first[k], second[k], score[k]) for k in positions)
+
+
 def _link_window(
     units: _Units, window: list[int], embed: Embed | None, mode: str, cut: float
 ) -> list[tuple[int, list[list[int]]]]:
     """The groups of one date window's units, by connected component (keyed by its first unit)."""
     features = {i: mention_features(units[i].mentions[0]) for i in window}
-    pairs = _candidate_pairs(units, features, window)
-    scores = {p: lexical_score(pair_features(features[p[0]], features[p[1]])) for p in pairs}
-    del pairs
+    scores = _Scores()
+    for i, j in _candidate_pairs(units, features, window):
+        scores.add(i, j, lexical_score(pair_features(features[i], features[j])))
     if embed is not None and mode != "lexical":
         # Embedding is the slow part: only pairs the cosine could still decide are
         # embedded (below the floor a pair needs an implausibly high cosine to pass; above
         # the ceiling any cosine passes), and each distinct sentence once.
-        uncertain = [p for p, s in scores.items() if EMBED_FLOOR <= s < EMBED_CEILING]
-        texts = sorted({units[i].mentions[0].sentence for p in uncertain for i in p})
+        uncertain = [k for k, s in enumerate(scores.score) if EMBED_FLOOR <= s < EMBED_CEILING]
+        texts = sorted({units[i].mentions[0].sentence for k in uncertain for i in (scores.first[k], scores.second[k])})
         if texts:
-            row = {t: k for k, t in enumerate(texts)}
+            row = {t: r for r, t in enumerate(texts)}
             vectors = np.asarray(embed(texts), dtype=np.float32)
-            for i, j in uncertain:
-                a, b = row[units[i].mentions[0].sentence], row[units[j].mentions[0].sentence]
-                cosine = float(vectors[a] @ vectors[b])
-                scores[(i, j)] = pair_score(pair_features(features[i], features[j], cosine), mode)
+            for k in uncertain:
+                i, j = scores.first[k], scores.second[k]
+                cosine = float(vectors[row[units[i].mentions[0].sentence]] @ vectors[row[units[j].mentions[0].sentence]])
+                scores.score[k] = pair_score(pair_features(features[i], features[j], cosine), mode)
     del features
-    for i, j in scores:
+    for k, (i, j) in enumerate(zip(scores.first, scores.second, strict=True)):
         if units[i].article == units[j].article:
-            scores[(i, j)] -= SAME_ARTICLE_MARGIN
+            scores.score[k] -= SAME_ARTICLE_MARGIN
     return _cluster(units, scores, cut, window)
 
 
-def _cluster(
-    units: _Units, scores: dict[tuple[int, int], float], cut: float, numbers: Iterable[int]
-) -> list[tuple[int, list[list[int]]]]:
+def _cluster(units: _Units, scores: _Scores, cut: float, numbers: Iterable[int]) -> list[tuple[int, list[list[int]]]]:
     """Average-linkage agglomerative clustering over scored pairs (unscored pairs count 0).
 
     Two passes: first only across articles (two outlets agreeing is the evidence this
@@ -583,7 +599,7 @@ def _cluster(
     of ``numbers``).
     """
     neighbours: dict[int, set[int]] = defaultdict(set)
-    for (i, j), s in scores.items():
+    for i, j, s in scores.pairs(range(len(scores.score))):
         if s >= cut:
             neighbours[i].add(j)
             neighbours[j].add(i)
@@ -604,29 +620,31 @@ def _cluster(
                     seen.add(j)
                     stack.append(j)
         components.append(component)
-    # Each component's own scores, in the order they were scored, sorted out in one pass over
-    # the scores (a pass per component was 113 of 117 s on 23,700 mentions of 3,149 articles).
+    del neighbours, seen
+    # Each component's own pairs, in the order they were scored, sorted out in one pass (a pass
+    # over all scores per component was 113 of 117 s on 23,700 mentions of 3,149 articles).
     home = {i: k for k, c in enumerate(components) if len(c) > 1 for i in c}
-    inside: dict[int, dict[tuple[int, int], float]] = defaultdict(dict)
-    for (i, j), s in scores.items():
+    inside: dict[int, array[int]] = defaultdict(lambda: array("q"))
+    for position, (i, j) in enumerate(zip(scores.first, scores.second, strict=True)):
         k = home.get(i)
         if k is not None and home.get(j) == k:
-            inside[k][(i, j)] = s
+            inside[k].append(position)
+    del home
     found: list[tuple[int, list[list[int]]]] = []
     for k, component in enumerate(components):
         if len(component) == 1:
             found.append((component[0], [component]))
             continue
         own = inside.pop(k)
-        clusters = _agglomerate([[i] for i in component], units, own, cut, across_only=True)
-        found.append((component[0], _agglomerate(clusters, units, own, cut, across_only=False)))
+        clusters = _agglomerate([[i] for i in component], units, scores.pairs(own), cut, across_only=True)
+        found.append((component[0], _agglomerate(clusters, units, scores.pairs(own), cut, across_only=False)))
     return found
 
 
 def _agglomerate(
     clusters_in: list[list[int]],
     units: _Units,
-    scores: dict[tuple[int, int], float],
+    scores: Iterable[tuple[int, int, float]],
     cut: float,
     *,
     across_only: bool,
@@ -641,7 +659,7 @@ def _agglomerate(
     # neighbouring clusters rather than a full recomputation.
     home = {i: k for k, c in clusters.items() for i in c}
     sums: dict[int, dict[int, float]] = defaultdict(dict)
-    for (i, j), score in scores.items():
+    for i, j, score in scores:
         if i in home and j in home and home[i] != home[j]:
             a, b = home[i], home[j]
             sums[a][b] = sums[a].get(b, 0.0) + score
