@@ -15,7 +15,9 @@ Two stages, as in entity resolution:
    paraphrase scores 0.43). An optional sentence embedding adds paraphrase recall.
 
 Groups are then formed by average-linkage agglomerative clustering over candidate
-pairs only, which keeps a topic of a few thousand mentions well under a second.
+pairs only, which keeps a topic of a few thousand mentions well under a second. Mentions whose
+dates cannot meet, even through a week or month between them, are in different date windows
+(:func:`date_windows`), each linked on its own in memory that follows its size.
 """
 
 from __future__ import annotations
@@ -347,9 +349,6 @@ class _Unit:
     sentences: frozenset[int]
 
 
-#: Units by number: all of them, or (in a worker) those of one date window.
-_Units = Sequence[_Unit] | Mapping[int, _Unit]
-
 _COORDINATED = re.compile(r"^\W*(?:and|to|through|till|until|or|[-–])\W*(?:on\s+)?$", re.IGNORECASE)
 
 
@@ -417,7 +416,7 @@ MAX_EVENT_UNITS = 500
 
 
 def _candidate_pairs(
-    units: _Units, features: Mapping[int, _Features] | Sequence[_Features], window: Sequence[int] | None = None
+    units: Sequence[_Unit], features: Mapping[int, _Features] | Sequence[_Features], window: Sequence[int] | None = None
 ) -> Iterator[tuple[int, int]]:
     """Date-compatible pairs that share at least one content word, by a sweep over start dates
     (bounded per mention in blocks of more than :data:`EXACT_BLOCK` mentions).
@@ -474,7 +473,7 @@ def _blocked(words: frozenset[str], active: dict[int, None], postings: dict[str,
     return sorted(j for j, _ in best)
 
 
-def date_windows(units: _Units, numbers: Sequence[int] | None = None) -> list[list[int]]:
+def date_windows(units: Sequence[_Unit]) -> list[list[int]]:
     """The units' numbers (ascending) in date windows that cannot link to each other.
 
     A window is a run of units, by start date, each of which starts on or before the last
@@ -482,7 +481,7 @@ def date_windows(units: _Units, numbers: Sequence[int] | None = None) -> list[li
     them, nor anything the run could be merged with (a merge keeps a common interval). A month
     or a week mention joins the days it covers, and through them the next window.
     """
-    order = sorted(range(len(units)) if numbers is None else numbers, key=lambda i: units[i].first)
+    order = sorted(range(len(units)), key=lambda i: units[i].first)
     windows: list[list[int]] = []
     reach = dt.date.min
     for i in order:
@@ -519,10 +518,12 @@ def link_events(
     if mode == "auto":
         mode = "combined" if embed is not None else "lexical"
     cut = threshold if threshold is not None else threshold_for(mode)
-    found: list[tuple[int, list[list[int]]]] = []
-    for window in date_windows(units):
-        found.extend(_link_window(units, window, embed, mode, cut))
-    # Components in the order of their first unit, as a pass over all units finds them.
+    return _events(units, [c for window in date_windows(units) for c in _link_window(units, window, embed, mode, cut)])
+
+
+def _events(units: Sequence[_Unit], found: list[tuple[int, list[list[int]]]]) -> list[LinkedEvent]:
+    """The events of connected components' groups, by date: components are taken in the order of
+    their first unit, as one pass over all units finds them, so that every tie falls the same way."""
     found.sort(key=lambda component: component[0])
     events: list[LinkedEvent] = []
     for _, groups in found:
@@ -558,7 +559,7 @@ class _Scores:
 
 
 def _link_window(
-    units: _Units, window: list[int], embed: Embed | None, mode: str, cut: float
+    units: Sequence[_Unit], window: list[int], embed: Embed | None, mode: str, cut: float
 ) -> list[tuple[int, list[list[int]]]]:
     """The groups of one date window's units, by connected component (keyed by its first unit)."""
     features = {i: mention_features(units[i].mentions[0]) for i in window}
@@ -585,7 +586,7 @@ def _link_window(
     return _cluster(units, scores, cut, window)
 
 
-def _cluster(units: _Units, scores: _Scores, cut: float, numbers: Iterable[int]) -> list[tuple[int, list[list[int]]]]:
+def _cluster(units: Sequence[_Unit], scores: _Scores, cut: float, numbers: Iterable[int]) -> list[tuple[int, list[list[int]]]]:
     """Average-linkage agglomerative clustering over scored pairs (unscored pairs count 0).
 
     Two passes: first only across articles (two outlets agreeing is the evidence this
@@ -643,7 +644,7 @@ def _cluster(units: _Units, scores: _Scores, cut: float, numbers: Iterable[int])
 
 def _agglomerate(
     clusters_in: list[list[int]],
-    units: _Units,
+    units: Sequence[_Unit],
     scores: Iterable[tuple[int, int, float]],
     cut: float,
     *,
