@@ -663,8 +663,9 @@ def _agglomerate(
     for i, j, score in scores:
         if i in home and j in home and home[i] != home[j]:
             a, b = home[i], home[j]
-            sums[a][b] = sums[a].get(b, 0.0) + score
-            sums[b][a] = sums[b].get(a, 0.0) + score
+            # Both directions hold one float: the sums are equal, and a component can have
+            # hundreds of thousands of them.
+            sums[a][b] = sums[b][a] = sums[a].get(b, 0.0) + score
 
     version = dict.fromkeys(clusters, 0)
     heap: list[tuple[float, int, int, int, int]] = []
