@@ -39,7 +39,7 @@ def one_day(n: int, seed: int = 3) -> list[EventMention]:
 
 def _pairs(mentions: list[EventMention]) -> list[tuple[int, int]]:
     units = _units(mentions)
-    return _candidate_pairs(units, [mention_features(u.mentions[0]) for u in units])
+    return list(_candidate_pairs(units, [mention_features(u.mentions[0]) for u in units]))
 
 
 def test_below_the_block_limit_every_pair_sharing_a_word_is_a_candidate() -> None:
