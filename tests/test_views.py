@@ -83,3 +83,21 @@ def test_warming_makes_what_the_page_asks_for_first(tmp_path: Path, monkeypatch:
     assert served.timeline(TimelineOptions(), claims=False)[1]["entries"]
     assert served.timeline(TimelineOptions(record=True), claims=False)[1]["entries"]
     assert served.record()["entities"]
+
+
+def test_one_part_of_the_record_makes_and_keeps_every_part(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "s.db"
+    with Chronicle(db) as story:
+        story.ingest([SAMPLE])
+    made = StoryViews(db).record_part("claims")
+    assert made
+
+    def computed(*args: object, **kwargs: object) -> None:
+        raise AssertionError("computed again")
+
+    monkeypatch.setattr(engine, "record", computed)
+    served = StoryViews(db)
+    record = served.record()
+    assert set(record) == {"entities", "events", "claims", "claim_groups", "disagreements"}
+    assert record["claims"] == made and record["entities"] and record["events"]
+    assert served.event_days() == sorted(served.event_days())

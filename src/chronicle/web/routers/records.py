@@ -1,14 +1,15 @@
 """``/v1/entities``, ``/v1/events``, ``/v1/claims``, ``/v1/claim-groups`` and ``/v1/disagreements``:
-the story's record, paged and filtered. All read the one record view made per store state."""
+the story's record, paged and filtered. All read the record's parts, made together once per store state."""
 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
-from chronicle.web.deps import ServedDep, json_response
+from chronicle.web.deps import Served, ServedDep, json_response
 from chronicle.web.params import DateBounds, Paging, page
 from chronicle.web.schemas import Claim, ClaimGroup, Disagreement, Entity, Event, Page
 
@@ -21,7 +22,7 @@ def _key(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _entity_names(record: dict[str, Any], wanted: str | None) -> tuple[set[str], set[str]]:
+def _entity_names(record: Mapping[str, Any], wanted: str | None) -> tuple[set[str], set[str]]:
     """The ids and every name of the story entities ``wanted`` names (by id or by any name)."""
     if not wanted:
         return set(), set()
@@ -36,13 +37,11 @@ def _entity_names(record: dict[str, Any], wanted: str | None) -> tuple[set[str],
     return ids, names or {key}
 
 
-def _dated(record: dict[str, Any], bounds: DateBounds) -> list[dict[str, Any]]:
+def _dated(state: Served, bounds: DateBounds) -> list[dict[str, Any]]:
     """The events whose first day may fall within the bounds: the record lists them by first day,
     so the range is found by bisection rather than by reading every event."""
-    events: list[dict[str, Any]] = record["events"]
-    firsts: list[str] | None = record.get("_firsts")
-    if firsts is None:
-        firsts = record["_firsts"] = [e["first"] or "" for e in events]
+    events: list[dict[str, Any]] = state.views.record_part("events")
+    firsts = state.views.event_days()
     low = bisect.bisect_left(firsts, bounds.since.isoformat()) if bounds.since else 0
     high = bisect.bisect_right(firsts, bounds.until.isoformat() + "~") if bounds.until else len(events)
     return events[low:high]
@@ -86,7 +85,7 @@ def events(
     record = state.views.record()
     _, names = _entity_names(record, entity)
     rows = [
-        e for e in _dated(record, bounds)
+        e for e in _dated(state, bounds)
         if bounds.keeps(e["first"])
         and (not names or any(_key(a) in names for a in e["actors"]) or _key(e["agent"] or "") in names)
         and _contains(q, e["sentence"])
@@ -109,7 +108,7 @@ def claims(
     return json_response(page(request, select_claims(state.views.record(), speaker, stance, bounds, q), paging))
 
 
-def select_claims(record: dict[str, Any], speaker: str | None, stance: str | None, bounds: DateBounds,
+def select_claims(record: Mapping[str, Any], speaker: str | None, stance: str | None, bounds: DateBounds,
                   q: str | None = None) -> list[dict[str, Any]]:
     """The claims of one speaker (any name of a story entity), stance, date range and words."""
     ids, _ = _entity_names(record, speaker)
