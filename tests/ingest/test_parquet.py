@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import random
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -56,6 +57,16 @@ def broken_row_group(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
+def patched(old: bytes, new: bytes, **columns: object) -> Callable[[Path], None]:
+    """A maker of a file of these columns, uncompressed, with some of its bytes then replaced."""
+
+    def make(path: Path) -> None:
+        pq.write_table(pa.table(columns), path, compression="none", store_schema=False)
+        path.write_bytes(path.read_bytes().replace(old, new))
+
+    return make
+
+
 def duplicate_text(path: Path) -> None:
     schema = pa.schema([("text", pa.string()), ("text", pa.string())])
     pq.write_table(pa.Table.from_arrays([pa.array(TEXTS[:1]), pa.array(TEXTS[1:2])], schema=schema), path)
@@ -104,14 +115,15 @@ CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
     ("a row over max_bytes", table(id=["big", "ok"], text=["word " * 400, TEXTS[0]]),
      [":1 row is over the 1,000-byte limit (max_bytes)", "ok None"]),
     ("a title that takes a row over max_bytes", table(text=TEXTS[:1], title=["T" * 2000]), [":1 row is over the 1,000-byte"]),
+    ("bytes that are no UTF-8 in a string column", patched(b"Monday", b"Mo\xffday", text=TEXTS[:1]), ["x-1 None"]),
     ("a row group that cannot be decoded", broken_row_group,
      ["b1 None", "b2 None", ":3 rows 3-4 (row group 2) cannot be read"]),
     # Files that are not articles at all: one rejection naming the file.
     ("an empty file", raw(b""), [": empty file"]),
     ("a file of no rows", table(text=([], pa.string())), [": empty file"]),
-    ("a text file named .parquet", raw(b"The ferry stopped on Monday.\n"), [": not a Parquet file, or one cut short"]),
-    ("a file cut short", cut_short, [": not a Parquet file, or one cut short"]),
-    ("the magic bytes and nothing else", raw(b"PAR1PAR1"), [": not a Parquet file, or one cut short"]),
+    ("a text file named .parquet", raw(b"The ferry stopped on Monday.\n"), [": not a Parquet file, or one cut short or damaged"]),
+    ("a file cut short", cut_short, [": not a Parquet file, or one cut short or damaged"]),
+    ("the magic bytes and nothing else", raw(b"PAR1PAR1"), [": not a Parquet file, or one cut short or damaged"]),
     ("no text column", table(body=TEXTS[:1], headline=["x"]), [": no 'text' column (its columns: 'body', 'headline')"]),
     ("a text column of numbers", table(text=[1, 2]), [": column 'text' is int64, not a string"]),
     ("a text column of lists", table(text=[["a"], ["b"]]), [": column 'text' is list<"]),
@@ -119,6 +131,8 @@ CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
     ("a date column of booleans", table(text=TEXTS[:1], published=[True]),
      [": column 'published' is bool, not a date, a timestamp or a string"]),
     ("two text columns", duplicate_text, [": 2 columns are named 'text'"]),
+    ("a column name that is no UTF-8", patched(b"zzzz", b"\xff\xfe\xfd\xfc", text=TEXTS[:1], zzzz=[1]),
+     [": not a Parquet file, or one cut short or damaged"]),
 ]
 
 
@@ -150,6 +164,30 @@ def test_a_file_read_in_parts_gives_what_it_gives_whole(tmp_path: Path, make: Ca
     options = ReadOptions(max_bytes=1000)
     parts = file_parts(path, options, rows=1)
     assert list(whole_file(path, [read_part(path, options, p) for p in parts])) == list(read_file(path, options))
+
+
+@pytest.mark.parametrize("compression", ["none", "snappy", "zstd"])
+def test_damaged_files_are_rejected_by_the_reader_never_by_the_catch_all(tmp_path: Path, compression: str) -> None:
+    """Bytes flipped, dropped and inserted anywhere in a good file (seeded: the same every run)."""
+    rows = [{"id": f"r{i}", "date": "2024-03-05", "title": "Ferry", "text": TEXTS[i % 4]} for i in range(30)]
+    good = tmp_path / "good.parquet"
+    pq.write_table(pa.Table.from_pylist(rows), good, row_group_size=7, compression=compression)
+    rng = random.Random(20261204)
+    path = tmp_path / "damaged.parquet"
+    for _ in range(150):
+        data = bytearray(good.read_bytes())
+        for _ in range(rng.randint(1, 12)):
+            at, action = rng.randrange(len(data)), rng.randrange(3)
+            if action == 0:
+                data[at] = rng.randrange(256)
+            elif action == 1:
+                del data[at : at + rng.randint(1, 40)]
+            else:
+                data[at:at] = rng.randbytes(rng.randint(1, 8))
+        path.write_bytes(bytes(data))
+        items = list(read_file(path, ReadOptions()))
+        assert items and all(i.path == str(path) for i in items)
+        assert not [str(i) for i in items if isinstance(i, Rejection) and i.reason.startswith("cannot be read (")]
 
 
 def test_a_large_file_is_split_at_row_groups(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ import datetime as dt
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -153,8 +154,9 @@ def read_parquet(path: Path, options: ReadOptions, row_groups: range | None = No
         try:
             parquet = pq.ParquetFile(handle)
             layout = _layout(parquet.schema_arrow)
-        except (OSError, pa.ArrowException) as exc:
-            yield Rejection(name, f"not a Parquet file, or one cut short ({_show(str(exc), 120)})")
+        # ArrowInvalid is a ValueError, as is a column name of bytes that are no UTF-8.
+        except (OSError, ValueError, pa.ArrowException) as exc:
+            yield Rejection(name, f"not a Parquet file, or one cut short or damaged ({_show(str(exc), 120)})")
             return
         if isinstance(layout, str):
             yield Rejection(name, layout)
@@ -163,9 +165,9 @@ def read_parquet(path: Path, options: ReadOptions, row_groups: range | None = No
         if not sum(counts):
             yield Rejection(name, "empty file")
             return
+        starts = [0, *accumulate(counts)]
         for group in row_groups or range(len(counts)):
-            first = sum(counts[:group]) + 1
-            yield from _row_group(parquet, group, first, first + counts[group] - 1, layout, path, options)
+            yield from _row_group(parquet, group, starts[group] + 1, starts[group + 1], layout, path, options)
 
 
 def _row_group(parquet: Any, group: int, first: int, last: int, layout: _Layout, path: Path,
@@ -181,7 +183,7 @@ def _row_group(parquet: Any, group: int, first: int, last: int, layout: _Layout,
             if batch is None:
                 return
             rows = _rows(batch, layout, options.max_bytes)
-        except (OSError, pa.ArrowException) as exc:
+        except (OSError, ValueError, pa.ArrowException) as exc:
             where = f"rows {row:,}-{last:,}" if row < last else f"row {row:,}"
             yield Rejection(path_text(path), f"{where} (row group {group + 1}) cannot be read ({_show(str(exc), 120)})",
                             line=row)
@@ -232,6 +234,14 @@ def _values(column: Any) -> list[Any]:
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    if _kind(column.type) == "text":
+        try:
+            return list(column.to_pylist())
+        except UnicodeDecodeError:
+            # Bytes that are no UTF-8 in a column that says it is (Parquet readers do not check):
+            # replaced, as a lone surrogate in JSON Lines is.
+            raw = column.cast(pa.large_binary()).to_pylist()
+            return [None if b is None else b.decode("utf-8", "replace") for b in raw]
     if not (pa.types.is_date(column.type) or pa.types.is_timestamp(column.type)):
         return list(column.to_pylist())
     if pa.types.is_timestamp(column.type) and column.type.tz is not None:
