@@ -176,14 +176,9 @@ def test_damaged_files_are_rejected_by_the_reader_never_by_the_catch_all(tmp_pat
     path = tmp_path / "damaged.parquet"
     for _ in range(150):
         data = bytearray(good.read_bytes())
-        for _ in range(rng.randint(1, 12)):
-            at, action = rng.randrange(len(data)), rng.randrange(3)
-            if action == 0:
-                data[at] = rng.randrange(256)
-            elif action == 1:
-                del data[at : at + rng.randint(1, 40)]
-            else:
-                data[at:at] = rng.randbytes(rng.randint(1, 8))
+        for _ in range(rng.randint(1, 12)):  # up to 40 bytes replaced by up to 8: flipped, dropped, inserted
+            at = rng.randrange(len(data))
+            data[at : at + rng.randint(0, 40)] = rng.randbytes(rng.randint(0, 8))
         path.write_bytes(bytes(data))
         items = list(read_file(path, ReadOptions()))
         assert items and all(i.path == str(path) for i in items)
