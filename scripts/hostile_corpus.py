@@ -4,7 +4,8 @@
 
 Every file has an article ending, so a folder run reads all of them: broken encodings, binary
 data, a 100 MB single line, 10,000-level nested HTML, a 10,000-entry feed, XML entity bombs,
-JSON Lines with wrong types, impossible and implausible dates, text in other languages,
+JSON Lines and Parquet with wrong types (and Parquet files cut short, damaged or with a row
+group that cannot be decoded), impossible and implausible dates, text in other languages,
 boilerplate-only pages, special files (a named pipe, links to /dev/zero and /dev/urandom,
 symbolic-link loops), control characters and non-UTF-8 bytes in names, and random mutations of
 an article. The texts are written here; nothing is downloaded. The output is the same on every
@@ -21,6 +22,7 @@ import os
 import random
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ARTICLE = (
     "The harbour authority of Brenmoor said on Tuesday that the eastern pier would stay closed "
@@ -249,6 +251,62 @@ def jsonl(c: Corpus) -> None:
     c.write("jsonl-no-final-newline.jsonl", '{"id": "nf", "text": "No newline at the end."}')
 
 
+def _parquet_bytes(columns: dict[str, Any], **options: Any) -> bytes:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    sink = pa.BufferOutputStream()
+    arrays = {k: v if isinstance(v, pa.Array) else pa.array(v) for k, v in columns.items()}
+    pq.write_table(pa.table(arrays), sink, **options)
+    return bytes(sink.getvalue().to_pybytes())
+
+
+def parquet(c: Corpus, big_mb: int) -> None:
+    """Parquet files of wrong types and broken bytes (skipped without pyarrow, the optional extra)."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        return
+    rng = random.Random(20261204)  # its own: the other sections' files stay as they were
+    good = _parquet_bytes({"id": [f"p{i}" for i in range(30)], "date": ["2024-03-05"] * 30,
+                           "text": [f"Report {i}. {ARTICLE}" for i in range(30)]}, row_group_size=7)
+    c.write("parquet-empty.parquet", b"")
+    c.write("parquet-magic-only.parquet", b"PAR1PAR1")
+    c.write("parquet-cut-short.parquet", good[:-30])
+    c.write("parquet-not-parquet.parquet", f"date: 2024-03-05\n\n{ARTICLE}")
+    c.write("parquet-no-rows.parquet", _parquet_bytes({"text": pa.array([], pa.string())}))
+    c.write("parquet-no-text-column.parquet", _parquet_bytes({"body": [ARTICLE]}))
+    c.write("parquet-text-int.parquet", _parquet_bytes({"text": [1, 2, 3]}))
+    c.write("parquet-text-list.parquet", _parquet_bytes({"text": [[ARTICLE]]}))
+    c.write("parquet-text-struct.parquet", _parquet_bytes({"text": [{"body": ARTICLE}]}))
+    c.write("parquet-id-float.parquet", _parquet_bytes({"id": [1.5], "text": [ARTICLE]}))
+    c.write("parquet-date-bool.parquet", _parquet_bytes({"date": [True], "text": [ARTICLE]}))
+    c.write("parquet-dates.parquet", _parquet_bytes({"id": [f"pd{i}" for i in range(len(DATES))], "date": DATES,
+                                                     "text": [ARTICLE] * len(DATES)}))
+    c.write("parquet-date32-year-10000.parquet", _parquet_bytes(
+        {"text": [ARTICLE], "date": pa.array([3_000_000], pa.int32()).cast(pa.date32())}))
+    schema = pa.schema([("text", pa.string()), ("text", pa.string())])
+    sink = pa.BufferOutputStream()
+    pq.write_table(pa.Table.from_arrays([pa.array([ARTICLE]), pa.array([ARTICLE])], schema=schema), sink)
+    c.write("parquet-two-text-columns.parquet", sink.getvalue().to_pybytes())
+    plain = _parquet_bytes({"text": [ARTICLE], "zzzz": [1]}, compression="none", store_schema=False)
+    c.write("parquet-invalid-utf8.parquet", plain.replace(b"harbour", b"harb\xffur"))
+    c.write("parquet-column-name-not-utf8.parquet", plain.replace(b"zzzz", b"\xff\xfe\xfd\xfc"))
+    # A huge row beside a good one: the row is refused, the good one read.
+    huge = "word " * (big_mb * 1024 * 1024 // 50)
+    c.write("parquet-huge-row.parquet", _parquet_bytes({"id": ["huge", "ok"], "text": [huge, ARTICLE]}))
+    c.write("parquet-many-row-groups.parquet", _parquet_bytes(
+        {"id": [f"g{i}" for i in range(2000)], "text": [f"Row {i}. {ARTICLE}" for i in range(2000)]},
+        row_group_size=1))
+    for i in range(20):
+        data = bytearray(good)
+        for _ in range(rng.randint(1, 12)):
+            at = rng.randrange(len(data))
+            data[at : at + rng.randint(0, 8)] = rng.randbytes(rng.randint(0, 8))
+        c.write(f"parquet-damaged-{i:02d}.parquet", bytes(data))
+
+
 def texts(c: Corpus) -> None:
     c.write("empty.txt", b"")
     c.write("spaces.txt", b"   \t  \n\n ")
@@ -293,6 +351,7 @@ def special(c: Corpus) -> None:
     c.special("dir-named.txt", os.mkdir)
     c.special("fifo.jsonl", os.mkfifo)
     c.special("fifo.html", os.mkfifo)
+    c.special("fifo.parquet", os.mkfifo)
 
 
 def names(c: Corpus) -> None:
@@ -344,6 +403,7 @@ def write_corpus(folder: Path, *, big_mb: int = 100, mutated: int = 60) -> int:
     feeds(c)
     dates(c)
     jsonl(c)
+    parquet(c, big_mb)
     texts(c)
     pages(c)
     special(c)

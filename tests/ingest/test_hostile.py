@@ -80,6 +80,19 @@ def fifo(name: str) -> Callable[[Path], None]:
     return make
 
 
+def parquet(name: str, cut: int = 0, **columns: list[object]) -> Callable[[Path], None]:
+    """A Parquet file of these columns, its last ``cut`` bytes cut off."""
+
+    def make(folder: Path) -> None:
+        pa = pytest.importorskip("pyarrow")
+        pq = pytest.importorskip("pyarrow.parquet")
+        pq.write_table(pa.table(columns), folder / name)
+        data = (folder / name).read_bytes()
+        (folder / name).write_bytes(data[: len(data) - cut])
+
+    return make
+
+
 def run(folder: Path, db: Path) -> tuple[IngestReport, dict[str, Article]]:
     """Ingest the folder in a thread (with its own store connection), so that a hang fails the
     test instead of stalling the suite; the report and the stored articles by id."""
@@ -181,6 +194,11 @@ CASES: list[tuple[str, Callable[[Path], None], Check]] = [
     ("JSONL date of 2024-02-30", write("d.jsonl", json.dumps({"id": "d", "text": TEXT, "date": "2024-02-30"}) + "\n"),
      rejected("invalid date '2024-02-30'")),
     ("date 9999-12-31", write("d.txt", f"date: 9999-12-31\n\n{TEXT}"), rejected("implausible publication date 9999-12-31")),
+    ("Parquet file cut short", parquet("cut.parquet", cut=30, text=[TEXT]), rejected("not a Parquet file, or one cut short")),
+    ("Parquet with a number for text", parquet("n.parquet", text=[42]), rejected("column 'text' is int64, not a string")),
+    ("Parquet of good rows", parquet("ok.parquet", id=["pq"], date=["2024-03-06"], text=[TEXT]),
+     stored_as(lambda a: a.id == "pq" and a.published == dt.date(2024, 3, 6))),
+    ("named pipe *.parquet in the folder", fifo("pipe.parquet"), rejected("not a regular file (a named pipe)")),
 ]
 
 

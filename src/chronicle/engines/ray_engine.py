@@ -1,6 +1,7 @@
 """The Ray engine: reading and analysis as Ray Data map stages.
 
-Work goes out in tasks (one input shard to read, or ``articles_per_task`` articles to analyse),
+Work goes out in tasks (one input shard to read, or a part of a large Parquet file: a run of its
+row groups; or ``articles_per_task`` articles to analyse),
 pickled, to a pool of Ray actors that each load the language model once; results come back in
 task order, so the store, the timeline and every output are the same as with the local engine.
 Tasks are sent a window at a time: the driver's memory stays bounded however large the input.
@@ -18,14 +19,15 @@ import os
 import pickle
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from itertools import chain, islice
+from itertools import chain, groupby, islice
+from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from chronicle import extract
 from chronicle.engines.base import shards
 from chronicle.ingest import ReadOptions
-from chronicle.ingest.readers import read_file
+from chronicle.ingest.readers import file_parts, read_file, read_part, whole_file
 from chronicle.models import Article, ArticleAnalysis, Rejection
 from chronicle.settings import Settings
 
@@ -34,6 +36,9 @@ __all__ = ["RayEngine"]
 #: Tasks in flight per Ray dataset: enough to keep every actor busy for minutes, few enough that
 #: the pickled articles of one window stay small beside the model.
 TASKS_PER_WINDOW = 256
+#: Rows of a Parquet file read per task: a large file's row groups spread over the workers, and
+#: what one task sends back stays a few MB of articles (a row group is never split).
+ROWS_PER_READ_TASK = 2_000
 
 
 class RayEngine:
@@ -46,11 +51,20 @@ class RayEngine:
         if not items:
             return
         _start(None)
-        for shard, result in _ordered_map(items, _Reader, {"options": options}, workers=_workers(None)):
-            if isinstance(shard, Rejection):
-                yield shard
-            else:
+        options = options or ReadOptions()
+        origins, tasks = _read_tasks(items, options)
+        done = _ordered_map(tasks, _Reader, {"options": options}, workers=_workers(None))
+        # The tasks of one shard come back together and in order: a file read in parts is put
+        # back together as read_file reads it whole.
+        for _, run in groupby(zip(origins, done, strict=True), key=itemgetter(0)):
+            results = (pair for _, pair in run)
+            task, result = next(results)
+            if isinstance(task, Rejection):
+                yield task
+            elif isinstance(task, Path):
                 yield from result
+            else:
+                yield from whole_file(task.path, chain([result], (r for _, r in results)))
 
     def analyse(
         self, articles: Iterable[Article], *, language: bool, settings: Settings
@@ -72,16 +86,37 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-class _Reader:
-    """A map-stage actor that reads one input shard (a rejected path is passed through)."""
+class _Part(NamedTuple):
+    """A run of row groups of a Parquet file, read as a task of its own."""
 
-    def __init__(self, options: ReadOptions | None) -> None:
+    path: Path
+    row_groups: range
+
+
+def _read_tasks(items: list[Path | Rejection], options: ReadOptions) -> tuple[list[int], list[Path | Rejection | _Part]]:
+    """The read tasks of the shards (a shard, or its parts), each with the index of its shard."""
+    origins: list[int] = []
+    tasks: list[Path | Rejection | _Part] = []
+    for n, shard in enumerate(items):
+        parts = [range(0)] if isinstance(shard, Rejection) else file_parts(shard, options, ROWS_PER_READ_TASK)
+        for part in parts:
+            origins.append(n)
+            tasks.append(_Part(shard, part) if len(parts) > 1 and isinstance(shard, Path) else shard)
+    return origins, tasks
+
+
+class _Reader:
+    """A map-stage actor that reads one input shard or part of one (a rejected path is passed through)."""
+
+    def __init__(self, options: ReadOptions) -> None:
         self.options = options
 
-    def __call__(self, shard: Path | Rejection) -> list[Article | Rejection]:
-        if isinstance(shard, Rejection):
+    def __call__(self, task: Path | Rejection | _Part) -> list[Article | Rejection]:
+        if isinstance(task, Rejection):
             return []
-        return list(read_file(shard, self.options or ReadOptions()))
+        if isinstance(task, _Part):
+            return list(read_part(task.path, self.options, task.row_groups))
+        return list(read_file(task, self.options))
 
 
 class _Analyser:

@@ -40,7 +40,8 @@ __all__ = [
 
 #: File endings read when walking a folder; anything else there is passed over (a
 #: folder of articles often holds a README, images or scripts beside them).
-ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".jsonl", ".ndjson", ".html", ".htm", ".xhtml", ".xml", ".rss", ".atom")
+ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".jsonl", ".ndjson", ".html", ".htm", ".xhtml", ".xml", ".rss", ".atom",
+                    ".parquet")
 #: Files in a corpus folder that describe it rather than being part of it.
 _NOT_ARTICLES = ("readme", "license", "licence", "expected", "changelog")
 

@@ -12,8 +12,9 @@ import json
 import os
 import re
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +27,12 @@ __all__ = [
     "FORMATS",
     "ReadOptions",
     "detect_format",
+    "file_parts",
     "parse_date",
     "path_text",
     "read_file",
+    "read_part",
+    "whole_file",
 ]
 
 #: Files larger than this are refused (a JSON Lines file is streamed, and the limit
@@ -46,6 +50,7 @@ _HEADER_LINES = re.compile(
 )
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _T17_DAY_DIR = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PARQUET_MAGIC = b"PAR1"
 
 
 class ReadOptions:
@@ -111,6 +116,8 @@ def detect_format(path: Path, head: bytes) -> str:
         return "t17"
     if name.endswith((".jsonl", ".ndjson", ".jsonl.txt")):
         return "jsonl"
+    if name.endswith(".parquet") or head.startswith(_PARQUET_MAGIC):
+        return "parquet"
     if name.endswith((".rss", ".atom")):
         return "feed"
     # Decoded first, so that a byte-order mark or UTF-16 hides neither a seed's head nor a tag.
@@ -519,6 +526,14 @@ def read_feed(path: Path, options: ReadOptions) -> Iterator[Result]:
         )
 
 
+def read_parquet(path: Path, options: ReadOptions) -> Iterator[Result]:
+    """Parquet, one article a row, columns named as JSON Lines fields (:mod:`chronicle.ingest.parquet`,
+    a module of its own: it needs the optional pyarrow)."""
+    from chronicle.ingest.parquet import read_parquet as read
+
+    return read(path, options)
+
+
 Reader = Callable[[Path, ReadOptions], Iterator[Result]]
 
 #: Every reader, by the name ``--format`` takes.
@@ -529,6 +544,7 @@ FORMATS: dict[str, Reader] = {
     "t17": read_t17,
     "html": read_html,
     "feed": read_feed,
+    "parquet": read_parquet,
 }
 
 
@@ -561,17 +577,50 @@ def read_file(path: Path, options: ReadOptions) -> Iterator[Result]:
     Never raises for what a file holds: whatever goes wrong reading it becomes one rejection
     naming the file, after the articles read from it before the fault.
     """
-    name, found = path_text(path), False
+    return whole_file(path, [_guarded(path, _read_detected(path, options))])
+
+
+def _read_detected(path: Path, options: ReadOptions) -> Iterator[Result]:
+    fmt = _detect(path, options)
+    if isinstance(fmt, Rejection):
+        yield fmt
+        return
+    yield from FORMATS[fmt](path, options)
+
+
+def _guarded(path: Path, items: Iterator[Result]) -> Iterator[Result]:
     try:
-        fmt = _detect(path, options)
-        if isinstance(fmt, Rejection):
-            yield fmt
-            return
-        for item in _unique_ids(FORMATS[fmt](path, options)):
-            found = True
-            yield item
+        yield from items
     except Exception as exc:  # a hostile file must cost one rejection, never the batch
+        yield Rejection(path_text(path), f"cannot be read ({type(exc).__name__}: {_show(str(exc), 120)})")
+
+
+def whole_file(path: Path, parts: Iterable[Iterable[Result]]) -> Iterator[Result]:
+    """A file's items from those of its parts in order (one part: the whole file), as
+    :func:`read_file` gives them: an id the file repeats made distinct, a file that gave nothing named."""
+    found = False
+    for item in _unique_ids(chain.from_iterable(parts)):
         found = True
-        yield Rejection(name, f"cannot be read ({type(exc).__name__}: {_show(str(exc), 120)})")
+        yield item
     if not found:
-        yield Rejection(name, "no articles in the file")
+        yield Rejection(path_text(path), "no articles in the file")
+
+
+def file_parts(path: Path, options: ReadOptions, rows: int) -> list[range]:
+    """The parts a file can be read in as separate tasks, each of about ``rows`` rows: runs of
+    row groups of a Parquet file; every other file is one part (``range(0)``, all of it)."""
+    # Only a file read as Parquet has its first bytes read here: the driver of a run plans every file.
+    named = options.format is None and path.name.lower().endswith(".parquet")
+    if not (options.format == "parquet" or named) or _detect(path, options) != "parquet":
+        return [range(0)]
+    from chronicle.ingest.parquet import row_group_parts
+
+    return row_group_parts(path, rows)
+
+
+def read_part(path: Path, options: ReadOptions, row_groups: range) -> Iterator[Result]:
+    """The items of one part of a Parquet file (of :func:`file_parts`); :func:`whole_file` over
+    the parts in order gives what :func:`read_file` gives for the file."""
+    from chronicle.ingest.parquet import read_parquet as read
+
+    return _guarded(path, read(path, options, row_groups))
