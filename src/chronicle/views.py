@@ -281,6 +281,7 @@ class Warmer:
         self.db = Path(db)
         self.settings = settings
         self._process: multiprocessing.process.BaseProcess | None = None
+        self._reaper: threading.Thread | None = None
         self._lock = threading.Lock()
 
     def start(self) -> None:
@@ -292,6 +293,10 @@ class Warmer:
             self._process = context.Process(target=_warm, args=(self.db, self.settings, os.getpid()),
                                             name="chronicle-warm")
             self._process.start()
+            # Reaped when it ends, not left a zombie until the next upload or the server's end;
+            # only this thread waits for the process, so no two threads race for its status.
+            self._reaper = threading.Thread(target=self._process.join, name="chronicle-warm-reaper", daemon=True)
+            self._reaper.start()
 
     def stop(self) -> None:
         with self._lock:
@@ -299,14 +304,15 @@ class Warmer:
 
     def _halt(self) -> None:
         process, self._process = self._process, None
-        if process is None:
+        reaper, self._reaper = self._reaper, None
+        if process is None or reaper is None:
             return
-        if process.is_alive():
+        if reaper.is_alive():
             process.terminate()  # its analysis workers die with it
-        process.join(10)
-        if process.is_alive():
+            reaper.join(10)
+        if reaper.is_alive():
             process.kill()
-            process.join()
+            reaper.join()
 
 
 def _warm(db: Path, settings: Settings, parent: int) -> None:
