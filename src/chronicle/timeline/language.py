@@ -23,27 +23,34 @@ def cited_articles(timeline: Timeline) -> set[str]:
 def _participants(event: TimelineEvent, events_of: Mapping[str, Sequence[EventMention]],
                   canonical: Mapping[str, str]) -> TimelineEvent:
     """Who took part: the actors of the sentence shown, and those at least two of the event's
-    other reports name (one report's aside is not a participant); where: the first place found."""
-    named: dict[str, int] = dict.fromkeys(event.actors, 2)
-    shown: set[str] = set()
-    place = event.place
-    for n, evidence in enumerate(event.evidence):
+    other reports name (one report's aside is not a participant) when these reports share an
+    actor with the sentence shown: reports that name none of its actors may tell of another
+    happening of the day ("stay at home over the holiday weekend" beside a boxer's fight that
+    weekend), and their names under it would mislead. Where: the first place found."""
+    reports: list[tuple[dict[str, None], str | None]] = []
+    for evidence in event.evidence:
         found_events = events_of.get(evidence.article)
         if found_events is None or evidence.start is None:
+            reports.append(({}, None))
             continue
         here: dict[str, None] = {}
+        where: str | None = None
         for found in found_events:
             # The model's sentences and the timeline's are cut apart: overlapping is enough.
             if found.start <= evidence.start < found.end or evidence.start <= found.start < (
                 evidence.end or evidence.start
             ):
                 here.update(dict.fromkeys(found.actors))
-                place = place or found.place
-        here = dict.fromkeys(canonical.get(actor, actor) for actor in here)
-        for actor in here:
-            named[actor] = named.get(actor, 0) + 1
-        if n == 0:
-            shown = set(here)
+                where = where or found.place
+        reports.append((dict.fromkeys(canonical.get(actor, actor) for actor in here), where))
+    shown = set(event.actors) | (set(reports[0][0]) if reports else set())
+    named: dict[str, int] = dict.fromkeys(event.actors, 2)
+    place = event.place
+    for n, (here, where) in enumerate(reports):
+        if n == 0 or shown & here.keys():
+            for actor in here:
+                named[actor] = named.get(actor, 0) + 1
+            place = place or where
     actors = tuple(a for a, count in named.items() if a in shown or count >= 2)
     return dataclasses.replace(event, actors=actors, place=place)
 
