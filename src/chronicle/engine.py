@@ -26,6 +26,7 @@ from chronicle.models import (
     Claim,
     ClaimGroup,
     Disagreement,
+    Entity,
     EventMention,
     IngestReport,
     Rejection,
@@ -298,12 +299,11 @@ def build_timeline(
     """
     options = options or TimelineOptions()
     articles = [a for a in _originals(store) if a.published is not None]
-    mentions = _dated_mentions(store, articles, settings, progress)
-    if options.query and language:
-        story = analyse(store, articles, language=True, settings=settings)
-        thread = entity_thread(mentions, link_entities({aid: a.entities for aid, a in story.items()}), options.query)
-        if thread is not None:
-            mentions, options = thread, dataclasses.replace(options, query=None)
+    thread = _entity_thread(store, articles, options.query, settings, progress) if options.query and language else None
+    if thread is not None:
+        mentions, options = thread, dataclasses.replace(options, query=None)
+    else:
+        mentions = _dated_mentions(store, articles, settings, progress)
     linked = link.link_mentions(mentions, record=options.dates is None, threshold=settings.same_event_overlap)
     result = timeline.build_timeline(linked, articles, options, settings.timeline)
     if not language:
@@ -316,6 +316,69 @@ def build_timeline(
     groups, disagreements = _link_claims(said, settings)
     return dataclasses.replace(result, claims=tuple(said), disagreements=tuple(disagreements),
                                claim_groups=tuple(groups))
+
+
+#: Rounds of widening the articles read for an entity to those holding its newly found names;
+#: an entity whose names keep growing past them is looked for among all articles.
+_ENTITY_ROUNDS = 8
+
+
+def _entity_thread(store: Store, articles: list[Article], query: str, settings: Settings,
+                   progress: Progress | None) -> list[EventMention] | None:
+    """The date mentions of the story entity ``query`` names, under all its names (as
+    :func:`entity_thread` finds them among every article's), reading only the articles that
+    hold one of its names; ``None`` when the query names no entity of the story.
+
+    The articles an entity comes from hold its names, or, for a country or an organisation of
+    the extractor's tables, one of the forms of its name there. So the entities linked from the
+    articles holding the query (or its forms) include every one named by it; linked again with
+    the articles holding any of their names, until no new article holds one, they are the
+    entities linking every article gives (an article outside holds none of their names, so none
+    of its entities shares a name or an alias with them), and so are the mentions naming them.
+    """
+    wanted = _name_key(query)
+    position = {a.id: n for n, a in enumerate(articles)}
+    held: dict[str, tuple[Entity, ...]] = {}
+    names = _name_forms([query])
+    for _ in range(_ENTITY_ROUNDS):
+        found = sorted((i for i in store.ids_holding(names) if i in position and i not in held), key=position.__getitem__)
+        if not found and held:
+            break
+        new = analyse(store, [articles[position[i]] for i in found], language=True, settings=settings)
+        held.update((i, new[i].entities) for i in found if i in new)
+        entities = link_entities(dict(sorted(held.items(), key=lambda kv: position[kv[0]])))
+        named = [e for e in entities if wanted in {_name_key(n) for n in (e.name, *e.aliases)}]
+        if not named:
+            return None
+        names = _name_forms([query, *(n for e in named for n in (e.name, *e.aliases))])
+    else:
+        _LOG.info("the names of %r kept growing: its entity is looked for among all articles", query)
+        story = analyse(store, articles, language=True, settings=settings)
+        held = {aid: a.entities for aid, a in story.items()}
+    selected = [a for a in articles if a.id in held]
+    _LOG.info("query %r: %d of %d articles read", query, len(selected), len(articles))
+    return entity_thread(_dated_mentions(store, selected, settings, progress),
+                         link_entities(dict(sorted(held.items(), key=lambda kv: position[kv[0]]))), query)
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _name_forms(names: list[str]) -> list[str]:
+    """The names, with every form the extractor gives the same canonical name (a country's
+    capital and demonyms, an organisation's acronyms): an article saying only "Pyongyang"
+    has an entity named "North Korea"."""
+    from chronicle.extract.entities import COUNTRIES, ORGANISATIONS  # spaCy: only for a query
+
+    keys = {_name_key(n).removeprefix("the ") for n in names}
+    out = list(names)
+    tables = [(name, capital or "", *dems, *others) for name, capital, dems, others in COUNTRIES]
+    tables += [(name, *others) for name, others in ORGANISATIONS]
+    for forms in tables:
+        if keys & {_name_key(f).removeprefix("the ") for f in forms if f}:
+            out.extend(f for f in forms if f)
+    return out
 
 
 #: Articles whose analyses are read at once when only their date mentions are kept.

@@ -14,7 +14,7 @@ import re
 import socket
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -499,6 +499,21 @@ class Store:
         )
         return [(_row_to_stored(r), r["snippet"]) for r in rows], total
 
+    def ids_holding(self, phrases: Iterable[str]) -> set[str]:
+        """The ids of the articles (copies included) whose title or text holds any of ``phrases``,
+        each as words in a row that may end a longer word ("swine" finds "swine-flu" and
+        "swineflu"), by the full-text index: the articles a search for them needs to read."""
+        found: set[str] = set()
+        pending = [p for p in dict.fromkeys(_fts_phrase(p) for p in phrases) if p]
+        for start in range(0, len(pending), _FTS_PHRASES):
+            rows = self._db.execute(
+                "SELECT articles.id FROM articles JOIN articles_fts ON articles_fts.rowid = articles.rowid "
+                "WHERE articles_fts MATCH ?",
+                (" OR ".join(pending[start : start + _FTS_PHRASES]),),
+            )
+            found.update(str(r[0]) for r in rows)
+        return found
+
     def sources(self) -> list[tuple[str, int]]:
         """Each outlet with its number of articles (copies included), most first."""
         rows = self._db.execute(
@@ -640,6 +655,16 @@ def _is_locked(exc: sqlite3.OperationalError) -> bool:
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+#: Phrases OR-ed in one full-text query (an entity's names with their aliases number in the tens).
+_FTS_PHRASES = 200
+
+
+def _fts_phrase(phrase: str) -> str:
+    """A phrase as an FTS5 prefix phrase (``"north korea"*``), empty when it has no words."""
+    words = re.findall(r"\w+", phrase)
+    return '"' + " ".join(words) + '"*' if words else ""
 
 
 def _fts_terms(query: str) -> str:
