@@ -373,7 +373,8 @@ def _name_forms(names: list[str]) -> list[str]:
 
     keys = {_name_key(n).removeprefix("the ") for n in names}
     out = list(names)
-    tables = [(name, capital or "", *dems, *others) for name, capital, dems, others in COUNTRIES]
+    # A demonym's plural ("North Koreans") names the country too.
+    tables = [(name, capital or "", *dems, *(d + "s" for d in dems), *others) for name, capital, dems, others in COUNTRIES]
     tables += [(name, *others) for name, others in ORGANISATIONS]
     for forms in tables:
         if keys & {_name_key(f).removeprefix("the ") for f in forms if f}:

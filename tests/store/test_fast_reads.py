@@ -77,13 +77,13 @@ def test_search_matches_every_word(store: Store, query: str, found: list[str]) -
 @pytest.mark.parametrize(
     ("phrases", "found"),
     [
-        (["swine"], {"flu", "copy"}),  # the start of "swine-flu" and of "swineflu"
-        (["swine flu"], {"flu"}),
+        (["swine"], {"flu"}),  # a word of "swine-flu", not the start of "swineflu"
+        (["SWINE FLU"], {"flu"}),
         (["flu swine"], set()),  # words in this order
         (["North Korea", "Pyongyang"], {"korea", "capital"}),
-        (["north korean"], {"korea"}),  # a phrase may end a longer word: "North Koreans"
+        (["north korean"], set()),  # whole words: not "North Koreans"
         (["D.P.R.K."], {"capital"}),
-        (['NEAR("north"', "Korea)*"], {"korea"}),  # words only, never query syntax
+        (['NEAR("north"', "parliament)*"], {"korea"}),  # words only, never query syntax
         (["...", ""], set()),
         ([], set()),
     ],
@@ -91,7 +91,7 @@ def test_search_matches_every_word(store: Store, query: str, found: list[str]) -
 def test_the_articles_holding_any_of_some_phrases(store: Store, phrases: list[str], found: set[str]) -> None:
     store.add_article(article("flu", "Cases of swine-flu rose."))
     store.add_article(article("copy", "Cases of swineflu rose again."))
-    store.add_article(article("korea", "North Koreans voted.", title="Vote in the North"))
+    store.add_article(article("korea", "North Korea's parliament voted.", title="Vote in the North"))
     store.add_article(article("capital", "Pyongyang, the capital of the D.P.R.K., said so."))
     assert store.ids_holding(phrases) == found
 

@@ -501,8 +501,9 @@ class Store:
 
     def ids_holding(self, phrases: Iterable[str]) -> set[str]:
         """The ids of the articles (copies included) whose title or text holds any of ``phrases``,
-        each as words in a row that may end a longer word ("swine" finds "swine-flu" and
-        "swineflu"), by the full-text index: the articles a search for them needs to read."""
+        each as whole words in a row, whatever the case and the marks between them ("swine flu"
+        finds "Swine-flu", not "swineflu"), by the full-text index: the articles a search for
+        these names needs to read."""
         found: set[str] = set()
         pending = [p for p in dict.fromkeys(_fts_phrase(p) for p in phrases) if p]
         for start in range(0, len(pending), _FTS_PHRASES):
@@ -662,9 +663,9 @@ _FTS_PHRASES = 200
 
 
 def _fts_phrase(phrase: str) -> str:
-    """A phrase as an FTS5 prefix phrase (``"north korea"*``), empty when it has no words."""
+    """A phrase as an FTS5 phrase of its words (``"north korea"``), empty when it has none."""
     words = re.findall(r"\w+", phrase)
-    return '"' + " ".join(words) + '"*' if words else ""
+    return '"' + " ".join(words) + '"' if words else ""
 
 
 def _fts_terms(query: str) -> str:
