@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -96,3 +98,42 @@ def test_an_article_naming_the_entity_by_an_alias_alone_is_found(analysed: Path)
     sources = {s for entry in found["entries"] for event in entry["events"] for s in event["sources"]}
     # "kim" says only "Kim", which the launch article makes an alias of Kim Jong Un.
     assert "kim" in sources
+
+
+T17_TOPICS = ("H1N1_bbc", "SyrianCrisis_bbc")
+#: Queries that name an entity of the stories ("schools closed" names none: every article is read).
+ENTITIES = {"swine flu", "WHO", "Mexico", "Assad", "Damascus", "vaccine", "Obama"}
+
+
+@pytest.fixture(scope="module")
+def t17_store(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two Timeline17 stories in one store, analysed: a query must find one story in the other's company."""
+    path = tmp_path_factory.mktemp("t17") / "t17.db"
+    with Chronicle(path) as story:
+        for topic in T17_TOPICS:
+            story.ingest([shared / "bench" / "t17" / topic / "InputDocs"], format="t17")
+        story.analyse()
+    return path
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("query", [*sorted(ENTITIES), "schools closed"])
+@pytest.mark.parametrize(
+    "options",
+    [TimelineOptions(), TimelineOptions(dates=5), TimelineOptions(record=True),
+     TimelineOptions(since=dt.date(2009, 4, 20), until=dt.date(2009, 5, 31))],
+    ids=["page", "dates", "record", "range"],
+)
+def test_timeline17_queries_read_a_selection_and_give_what_every_article_gives(
+    t17_store: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, query: str,
+    options: TimelineOptions,
+) -> None:
+    options = TimelineOptions(options.dates, options.sentences_per_date, options.since, options.until, query,
+                              options.record)
+    with caplog.at_level(logging.INFO, logger="chronicle.engine"):
+        selective = _timeline(t17_store, options)
+    if query in ENTITIES:  # the other story's articles are not read
+        read = re.search(r"(\d+) of (\d+) articles read", caplog.text)
+        assert read is not None and int(read[1]) < int(read[2])
+    monkeypatch.setattr(engine, "_ENTITY_ROUNDS", 0)
+    assert selective == _timeline(t17_store, options)
