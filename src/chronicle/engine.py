@@ -344,8 +344,7 @@ def _entity_thread(store: Store, articles: list[Article], query: str, settings: 
         found = sorted((i for i in store.ids_holding(names) if i in position and i not in held), key=position.__getitem__)
         if not found and held:
             break
-        new = analyse(store, [articles[position[i]] for i in found], language=True, settings=settings)
-        held.update((i, new[i].entities) for i in found if i in new)
+        held.update(_entities(store, [articles[position[i]] for i in found], settings))
         entities = link_entities(dict(sorted(held.items(), key=lambda kv: position[kv[0]])))
         named = [e for e in entities if wanted in {_name_key(n) for n in (e.name, *e.aliases)}]
         if not named:
@@ -353,12 +352,20 @@ def _entity_thread(store: Store, articles: list[Article], query: str, settings: 
         names = _name_forms([query, *(n for e in named for n in (e.name, *e.aliases))])
     else:
         _LOG.info("the names of %r kept growing: its entity is looked for among all articles", query)
-        story = analyse(store, articles, language=True, settings=settings)
-        held = {aid: a.entities for aid, a in story.items()}
+        held = _entities(store, articles, settings)
     selected = [a for a in articles if a.id in held]
     _LOG.info("query %r: %d of %d articles read", query, len(selected), len(articles))
     return entity_thread(_dated_mentions(store, selected, settings, progress),
                          link_entities(dict(sorted(held.items(), key=lambda kv: position[kv[0]]))), query)
+
+
+def _entities(store: Store, articles: list[Article], settings: Settings) -> dict[str, tuple[Entity, ...]]:
+    """Each article's entities, a page of language analyses at a time (the rest let go)."""
+    out: dict[str, tuple[Entity, ...]] = {}
+    for start in range(0, len(articles), _MENTIONS_PAGE):
+        found = analyse(store, articles[start : start + _MENTIONS_PAGE], language=True, settings=settings)
+        out.update((aid, analysis.entities) for aid, analysis in found.items())
+    return out
 
 
 def _name_key(name: str) -> str:
