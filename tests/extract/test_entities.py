@@ -117,6 +117,9 @@ CASES: list[tuple[str, str, list[Expected], tuple[str, ...]]] = [
      [("United Nations Security Council", "ORG", ())], ()),
     ("norp-kept", "Muslim leaders and Catholic bishops met in Rome on Sunday.",
      [("Muslim", "NORP", ())], ()),
+    # A tokenized wire dateline: the treebank's brackets are punctuation, not part of a name.
+    ("treebank-dateline", "LONDON -LRB- Reuters -RRB- - BP said on Monday it would cap the well .",
+     [("BP", "ORG", ()), ("Reuters", "ORG", ())], ("-RRB- - BP",)),
     # A photo caption run into the sentence after it: its capital is not a name.
     ("caption-run-in", "Cholera causes outbreaks in camps Infection control teams are scrambling to respond "
      "to cases in Haiti and the US .", [("Haiti", "GPE", ())], ("Infection",)),

@@ -282,10 +282,19 @@ class _Raw:
     tokens: list[Token]
 
 
+#: The Penn Treebank's bracket tokens, as tokenized corpora write "(" and ")": punctuation, not
+#: words of a name ("LONDON -LRB- Reuters -RRB- - BP said" made "-RRB- - BP" a company).
+_TREEBANK_BRACKETS = frozenset(["-LRB-", "-RRB-", "-LSB-", "-RSB-", "-LCB-", "-RCB-"])
+
+
+def _punctuation(token: Token) -> bool:
+    return token.is_punct or token.text in _TREEBANK_BRACKETS
+
+
 def _strip(tokens: list[Token], label: str) -> list[Token]:
-    while tokens and (tokens[-1].text in _POSSESSIVES or tokens[-1].is_punct):
+    while tokens and (tokens[-1].text in _POSSESSIVES or _punctuation(tokens[-1])):
         tokens = tokens[:-1]
-    while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].is_punct):
+    while tokens and (tokens[0].lower_ in ("the", "a", "an") or _punctuation(tokens[0])):
         tokens = tokens[1:]
     if label == "PERSON":
         while len(tokens) > 1 and tokens[0].lower_ in _PERSON_TITLES:
