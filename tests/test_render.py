@@ -35,7 +35,7 @@ def test_html_escapes_every_piece_of_article_text() -> None:
 def test_json_contract_fields() -> None:
     data = json.loads(render(hostile_timeline(), "json"))
     assert data == timeline_dict(hostile_timeline())
-    assert list(data) == ["schema", "entries", "articles", "claims", "claim_groups", "disagreements"]
+    assert list(data) == ["schema", "entries", "articles", "claims", "claim_groups", "disagreements", "set_aside"]
     assert data["articles"][0] == {
         "id": "a<1>", "title": None, "source": "<b>Wire</b>", "published": "2024-01-02", "url": None
     }

@@ -103,11 +103,16 @@ class Chronicle:
         progress: engine.Progress | None = None,
         language: bool = True,
         record: bool = False,
+        keep_off_topic: bool = False,
     ) -> Timeline:
         """The story's timeline: dated events with their sources and evidence.
 
         By default it has a number of dates scaled to the story (``dates`` sets it); ``record``
         gives the full dated record instead, every date with something on it.
+
+        A page (not the record, and not a ``query``'s timeline) keeps to the story most of the
+        articles are about: articles far off it are left out and listed in the result's
+        ``set_aside``, unless ``keep_off_topic``.
 
         ``language=False`` skips the language pipeline (actors, places, claims): the dates
         and summaries are the same, and it is much faster.
@@ -116,7 +121,8 @@ class Chronicle:
             raise InputError("dates must be at least 1")
         if sentences_per_date is not None and sentences_per_date < 1:
             raise InputError("sentences_per_date must be at least 1")
-        options = TimelineOptions(dates, sentences_per_date, since, until, query, record=record)
+        options = TimelineOptions(dates, sentences_per_date, since, until, query, record=record,
+                                  keep_off_topic=keep_off_topic)
         return engine.build_timeline(self.store, options, settings=self.settings, progress=progress,
                                      language=language)
 
@@ -180,6 +186,7 @@ def timeline(
     query: str | None = None,
     language: bool = True,
     record: bool = False,
+    keep_off_topic: bool = False,
     settings: Settings = DEFAULTS,
 ) -> tuple[Timeline, IngestReport]:
     """Build a timeline straight from files, in a throw-away in-memory store."""
@@ -187,6 +194,6 @@ def timeline(
         report = story.ingest(paths, format=format, date=date)
         result = story.timeline(
             dates=dates, sentences_per_date=sentences_per_date, since=since, until=until, query=query,
-            language=language, record=record,
+            language=language, record=record, keep_off_topic=keep_off_topic,
         )
     return result, report

@@ -301,7 +301,8 @@ def build_timeline(
     articles = [a for a in _originals(store) if a.published is not None]
     thread = _entity_thread(store, articles, options.query, settings, progress) if options.query and language else None
     if thread is not None:
-        mentions, options = thread, dataclasses.replace(options, query=None)
+        # The thread is the query's selection: the story's topic is the query, not the pile's.
+        mentions, options = thread, dataclasses.replace(options, query=None, keep_off_topic=True)
     else:
         mentions = _dated_mentions(store, articles, settings, progress)
     linked = link.link_mentions(mentions, record=options.dates is None, threshold=settings.same_event_overlap)

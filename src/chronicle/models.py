@@ -190,6 +190,8 @@ class Timeline:
     disagreements: tuple[Disagreement, ...] = field(default=())
     #: Each statement once, with every article that reported it (the claims' ``group``).
     claim_groups: tuple[ClaimGroup, ...] = field(default=())
+    #: Articles a page left out as off the story the pile is mostly about (ids, sorted).
+    set_aside: tuple[str, ...] = field(default=())
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,6 +267,8 @@ class TimelineOptions:
     until: dt.date | None = None
     query: str | None = None
     record: bool = False
+    #: Keep articles that look off the pile's story on a page (by default they are set aside).
+    keep_off_topic: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -191,6 +191,7 @@ def timeline_dict(timeline: Timeline) -> dict[str, Any]:
         "claims": [claim_dict(c, group_of.get(_claim_key(c))) for c in timeline.claims],
         "claim_groups": [claim_group_dict(g) for g in timeline.claim_groups],
         "disagreements": [disagreement_dict(d) for d in timeline.disagreements],
+        "set_aside": list(timeline.set_aside),
     }
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from chronicle.errors import InputError
 
-__all__ = ["DEFAULTS", "Method", "SalienceWeights", "Settings", "SummaryParams", "settings_page", "settings_table"]
+__all__ = ["DEFAULTS", "Method", "SalienceWeights", "Settings", "SummaryParams", "TopicParams", "settings_page", "settings_table"]
 
 
 def _help(text: str) -> dict[str, str]:
@@ -54,11 +54,25 @@ class SummaryParams:
 
 
 @dataclass(frozen=True, slots=True)
+class TopicParams:
+    """How a reader's page keeps to the story the pile of articles is mostly about."""
+
+    enabled: bool = field(default=True, metadata={"help": "Weigh articles by how much they belong to the pile's dominant story when choosing a page's dates and summaries (never with a query: the query is the topic)."})
+    off_topic_below: float = field(default=0.25, metadata={"help": "An article less than this close to the story's thread, as a share of a typical story article's closeness, is off the story: left out of a page and listed as set aside."})
+    full_weight_at: float = field(default=0.5, metadata={"help": "From this share of a typical story article's closeness an article counts fully; below, it counts (share / full_weight_at) ** weight_power."})
+    weight_power: float = field(default=2.0, metadata={"help": "Exponent of the weight of articles between off_topic_below and full_weight_at."})
+    rounds: int = field(default=6, metadata={"help": "Rounds of re-weighting that pull the centroid onto the pile's largest thread."})
+    power: float = field(default=2.0, metadata={"help": "Each round weighs an article by its closeness to the centroid to this power."})
+    min_articles: int = field(default=20, metadata={"help": "With fewer articles every one counts fully: too few to tell a thread from an aside."})
+
+
+@dataclass(frozen=True, slots=True)
 class Method:
     """The tunable parts of the timeline method, gathered so experiments can vary them."""
 
     salience: SalienceWeights = field(default_factory=SalienceWeights, metadata={"help": "How much each kind of evidence for a day weighs."})
     summary: SummaryParams = field(default_factory=SummaryParams, metadata={"help": "How a date's sentences are chosen."})
+    topic: TopicParams = field(default_factory=TopicParams, metadata={"help": "How a page keeps to the pile's story."})
     dates_per_root_article: float = field(default=1.5, metadata={"help": "The default timeline has this many dates per square root of the story's articles (a reader's page, not the whole record)."})
     min_dates: int = field(default=8, metadata={"help": "The default timeline has at least this many dates, when the story has them."})
     max_dates: int = field(default=30, metadata={"help": "The default timeline has at most this many dates; --all shows the whole record."})

@@ -7,6 +7,8 @@ the diff.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -14,7 +16,8 @@ import pytest
 
 from chronicle.errors import InputError
 from chronicle.exports import FORMATS, export, format_for_path
-from chronicle.exports.common import label_interval, source_name
+from chronicle.exports.common import label_interval, set_aside_note, source_name, stance_verb
+from chronicle.exports.text import to_text
 from chronicle.models import Article, StoryEntity, Timeline
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "exports"
@@ -114,3 +117,29 @@ def test_a_source_is_named_by_outlet_and_headline(article: Article | None, name:
 ])
 def test_the_days_a_timeline_date_covers(label: str, granularity: str, first: str, last: str) -> None:
     assert tuple(d.isoformat() for d in label_interval(label, granularity)) == (first, last)
+
+
+@pytest.mark.parametrize(("speaker", "stance", "said"), [
+    ("nearly 50 countries", "condemns", "condemn"),
+    ("rights groups", "denies", "deny"),
+    ("Officials", "asserts", "assert"),
+    ("local people", "asserts", "assert"),
+    ("the police", "denies", "deny"),
+    ("Kim Jong Un", "asserts", "asserts"),
+    ("the United States", "condemns", "condemns"),   # a name ending in -s is one speaker
+    ("Reuters", "asserts", "asserts"),
+    ("the White House press office", "denies", "denies"),
+    ("the virus", "asserts", "asserts"),              # -us is not a plural
+    ("unknown speaker", "asserts", "asserts"),
+])
+def test_a_stance_agrees_with_its_speaker(speaker: str, stance: str, said: str) -> None:
+    assert stance_verb(speaker, stance) == said
+
+
+def test_a_page_says_how_many_articles_it_set_aside() -> None:
+    story = Timeline(entries=(), articles=tuple(Article(f"a{n}", "text", dt.date(2024, 1, 1)) for n in range(30)),
+                     set_aside=("a1", "a2"))
+    assert set_aside_note(story) == ("2 of 30 articles look off the story most of them are about and are left "
+                                     "out of this page (--keep-off-topic keeps them).")
+    assert "2 of 30 articles look off the story" in to_text(story)
+    assert set_aside_note(dataclasses.replace(story, set_aside=())) is None

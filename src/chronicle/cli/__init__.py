@@ -269,6 +269,8 @@ def articles(db: str, fmt: str, no_copies: bool) -> None:
 @click.option("--dates", type=click.IntRange(min=1),
               help="Number of dates (default: scaled to the story, a reader's page; see --all).")
 @click.option("--all", "record", is_flag=True, help="The full dated record: every date, weeks and months included.")
+@click.option("--keep-off-topic", is_flag=True,
+              help="Keep articles far off the story most articles are about (by default a page leaves them out and says how many).")
 @click.option("--sentences-per-date", type=click.IntRange(min=1), help="Events per date (default: 3).")
 @click.option("--since", callback=_parse_day, help="First date (YYYY-MM-DD).")
 @click.option("--until", callback=_parse_day, help="Last date (YYYY-MM-DD).")
@@ -287,6 +289,7 @@ def timeline(
     date: dt.date | None,
     dates: int | None,
     record: bool,
+    keep_off_topic: bool,
     sentences_per_date: int | None,
     since: dt.date | None,
     until: dt.date | None,
@@ -311,7 +314,8 @@ def timeline(
         raise InputError(f"{db}: no such store")
     if paths:
         _require_some(paths)
-    options = TimelineOptions(dates, sentences_per_date, since, until, query, record=record)
+    options = TimelineOptions(dates, sentences_per_date, since, until, query, record=record,
+                              keep_off_topic=keep_off_topic)
     terminal = fmt == "text" and output is None
     report: IngestReport | None = None
     with Chronicle(db or ":memory:", settings=_settings(setting_pairs, processes=processes, engine=engine)) as story:

@@ -21,8 +21,10 @@ __all__ = [
     "key_statements",
     "label_interval",
     "one_line",
+    "set_aside_note",
     "source_name",
     "sources_line",
+    "stance_verb",
     "statement",
     "top_actors",
 ]
@@ -83,6 +85,11 @@ class Statement:
     text: str
     reports: tuple[tuple[str, str | None], ...]
 
+    @property
+    def verb(self) -> str:
+        """The stance as the verb after the speaker ("officials deny")."""
+        return stance_verb(self.speaker, self.stance)
+
 
 def statement(group: ClaimGroup) -> Statement:
     head = group.claims[0]
@@ -113,9 +120,9 @@ def disagreement_reason(disagreement: Disagreement) -> str:
     sides = [statement(side) for side in disagreement.sides]
     if disagreement.kind == "figures":
         return f"the sides give different figures ({disagreement.topic})"
-    others = " and ".join(dict.fromkeys(f"{s.speaker} {s.stance}" for s in sides[1:]))
+    others = " and ".join(dict.fromkeys(f"{s.speaker} {s.verb}" for s in sides[1:]))
     about = f" (both speak of: {disagreement.topic})" if disagreement.topic else ""
-    return f"{sides[0].speaker} {sides[0].stance} what {others}{about}"
+    return f"{sides[0].speaker} {sides[0].verb} what {others}{about}"
 
 
 def top_actors(entities: Sequence[StoryEntity], limit: int) -> tuple[list[StoryEntity], int]:
@@ -148,3 +155,42 @@ def label_interval(label: str, granularity: str) -> tuple[dt.date, dt.date]:
 def _month_end(day: dt.date) -> dt.date:
     following = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
     return following - dt.timedelta(days=1)
+
+
+def set_aside_note(timeline: Timeline) -> str | None:
+    """What a reader must know about articles a page left out as off the story, or ``None``."""
+    if not timeline.set_aside:
+        return None
+    n = len(timeline.set_aside)
+    return (f"{n} of {len(timeline.articles)} articles look off the story most of them are about "
+            f"and are left out of this page (--keep-off-topic keeps them).")
+
+
+#: Plural heads that do not end in -s.
+_PLURAL_WORDS = frozenset({"people", "police", "children", "men", "women"})
+#: Plural speakers that open a sentence, capitalized like a name ("Officials said ...").
+_PLURAL_OPENERS = frozenset(
+    """officials experts doctors analysts activists residents witnesses sources scientists
+    authorities researchers investigators lawmakers protesters diplomats critics economists
+    prosecutors campaigners organisers organizers rebels villagers workers""".split()
+)
+
+
+def stance_verb(speaker: str, stance: str) -> str:
+    """The stance as a verb agreeing with its speaker: "officials deny", "Kim denies".
+
+    A speaker ending in a lower-case plural ("nearly 50 countries", "rights groups") takes the
+    plural; a name, even one ending in -s ("the United States", "Reuters"), the singular.
+    """
+    words = speaker.split()
+    last = words[-1] if words else ""
+    if len(words) == 1 and last.lower() in _PLURAL_OPENERS:
+        last = last.lower()
+    plural = last in _PLURAL_WORDS or last in _PLURAL_OPENERS or (
+        last.isalpha() and last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    )
+    if not plural:
+        return stance
+    if stance.endswith("ies"):
+        return stance[:-3] + "y"
+    return stance[:-1] if stance.endswith("s") else stance

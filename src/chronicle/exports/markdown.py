@@ -16,6 +16,7 @@ from chronicle.exports.common import (
     disagreement_reason,
     key_statements,
     one_line,
+    set_aside_note,
     source_name,
     statement,
     top_actors,
@@ -52,13 +53,16 @@ def _statement_line(timeline: Timeline, group: ClaimGroup) -> str:
     s = statement(group)
     relays = {article: via for article, via in s.reports if via}
     when = escape_markdown(s.date or "undated") + (f" ({escape_markdown(s.said_when)})" if s.said_when else "")
-    return (f"**{escape_markdown(s.speaker)}** {escape_markdown(s.stance)}, {when}: {escape_markdown(s.text)} — "
+    return (f"**{escape_markdown(s.speaker)}** {escape_markdown(s.verb)}, {when}: {escape_markdown(s.text)} — "
             f"{_sources(timeline, [a for a, _ in s.reports], relays)}")
 
 
 def to_markdown(timeline: Timeline, entities: Sequence[StoryEntity] = ()) -> str:
     esc = escape_markdown
     lines = ["# Timeline", ""]
+    note = set_aside_note(timeline)
+    if note:
+        lines += [f"*{esc(note)}*", ""]
     if not timeline.entries:
         lines += ["No dated events found.", ""]
     for entry in timeline.entries:

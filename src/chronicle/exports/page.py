@@ -18,6 +18,7 @@ from chronicle.exports.common import (
     disagreement_reason,
     key_statements,
     one_line,
+    set_aside_note,
     source_name,
     statement,
     top_actors,
@@ -107,7 +108,7 @@ def _statement(page: _Page, s: Statement) -> None:
     when = f"said {_e(s.date)}" if s.date else "undated"
     if s.said_when:
         when += f" (“{_e(s.said_when)}”)"
-    page.add(f'<div class="claim {_e(s.stance)}"><p><b>{_e(s.speaker)}</b> <span class="stance">{_e(s.stance)}</span>'
+    page.add(f'<div class="claim {_e(s.stance)}"><p><b>{_e(s.speaker)}</b> <span class="stance">{_e(s.verb)}</span>'
              f' <small>· {when}</small></p>',
              f"<blockquote>{_e(s.text)}</blockquote>",
              f'<p class="sources">Reported by {page.sources(s.reports)}</p></div>')
@@ -142,6 +143,9 @@ def to_html(timeline: Timeline, entities: Sequence[StoryEntity] = ()) -> str:
              '<nav><a href="#timeline">Timeline</a><a href="#actors">Actors</a><a href="#claims">Who said what</a>'
              '<a href="#disagreements">Where sources disagree</a><a href="#sources">Sources</a></nav></header>',
              '<section id="timeline"><h2>Timeline</h2>')
+    note = set_aside_note(timeline)
+    if note:
+        page.add(f'<p class="note">{_e(note)}</p>')
     if not timeline.entries:
         page.add('<p class="note">No dated events found.</p>')
     for entry in timeline.entries:

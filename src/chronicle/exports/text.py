@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import json
 
-from chronicle.exports.common import disagreement_reason, key_statements, one_line, sources_line, statement
+from chronicle.exports.common import (
+    disagreement_reason,
+    key_statements,
+    one_line,
+    set_aside_note,
+    sources_line,
+    statement,
+)
 from chronicle.models import Timeline
 from chronicle.serialize import timeline_dict
 
@@ -52,6 +59,9 @@ def to_text(timeline: Timeline, *, markup: bool = False) -> str:
                 f"{styled('dim', esc(sources))}")
 
     lines: list[str] = []
+    note = set_aside_note(timeline)
+    if note:
+        lines += ["", styled("dim", esc(note))]
     for entry in timeline.entries:
         lines += ["", styled("bold blue", esc(entry.date))]
         for event in entry.events:
@@ -66,7 +76,7 @@ def to_text(timeline: Timeline, *, markup: bool = False) -> str:
         lines += ["", styled("bold", "Who said what") + (f" (the {len(shown)} most reported)" if left_out else "")]
         for group in shown:
             s = statement(group)
-            lines.append("  " + said(s.text, s.speaker, s.stance, s.date, _reports(timeline, s.reports)))
+            lines.append("  " + said(s.text, s.speaker, s.verb, s.date, _reports(timeline, s.reports)))
         if left_out:
             lines.append(styled("dim", f"  and {left_out} more statements: chronicle claims lists them all"))
     if timeline.disagreements:
@@ -76,5 +86,5 @@ def to_text(timeline: Timeline, *, markup: bool = False) -> str:
             lines.append(f"  {styled('bold', kind)}: {esc(disagreement_reason(d))}")
             for side in d.sides:
                 s = statement(side)
-                lines.append("    " + said(s.text, s.speaker, s.stance, s.date, _reports(timeline, s.reports)))
+                lines.append("    " + said(s.text, s.speaker, s.verb, s.date, _reports(timeline, s.reports)))
     return "\n".join(lines) + "\n"

@@ -32,6 +32,7 @@ from chronicle.timeline.language import cited_articles, cited_claims, with_parti
 from chronicle.timeline.salience import date_salience, spread_dates
 from chronicle.timeline.summarize import Candidate, Pick, summarize_date, summarizes
 from chronicle.timeline.text import Vector, add_into, clean_summary, idf_weights, normalized, terms, tfidf
+from chronicle.timeline.topic import topic_weight, topicality
 
 __all__ = ["Method", "build_timeline", "cited_articles", "cited_claims", "date_label", "dates_for", "with_participants"]
 
@@ -85,6 +86,13 @@ class _Vectors:
         self._idf = idf_weights(self._terms.values())
         self._default = max(self._idf.values(), default=1.0)
         self._cache: dict[tuple[str, int], Vector] = {}
+
+    def article_terms(self) -> dict[str, list[str]]:
+        """Each article's content terms, over its distinct sentences."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for (article_id, _), tokens in self._terms.items():
+            out[article_id].extend(tokens)
+        return out
 
     def __call__(self, mention: EventMention) -> Vector:
         key = (mention.article_id, mention.sentence_index)
@@ -173,8 +181,13 @@ def build_timeline(
     options = options or TimelineOptions()
     method = method or Method()
     query = _query_terms(options.query)
-    kept = [e for e in events if e.mentions and _in_range(e, options) and (not query or _matches(e, query))]
     vectors = _Vectors(m for e in events for m in e.mentions)
+    # A page keeps to the pile's story; the record lists everything, and a query is the topic.
+    focused = method.topic.enabled and not options.record and not options.query and not options.keep_off_topic
+    weight = _topic_weights(vectors, method) if focused else {}
+    set_aside = tuple(sorted(a for a, w in weight.items() if w <= 0))
+    kept = [e for e in (_on_topic(e, weight) for e in events)
+            if e.mentions and _in_range(e, options) and (not query or _matches(e, query))]
     story: Vector = {}
     for event in kept:
         for mention in event.mentions:
@@ -188,13 +201,16 @@ def build_timeline(
 
     automatic = options.sentences_per_date is None
     per_date = options.sentences_per_date or method.events_per_date
-    salience = date_salience((m for e in kept for m in e.mentions), method.salience)
+    salience = date_salience((m for e in kept for m in e.mentions), method.salience, weight or None)
+
+    def belongs(event: LinkedEvent) -> float:
+        return max((weight.get(m.article_id, 1.0) for m in event.mentions), default=1.0)
 
     def candidates(day: dt.date, granularity: Granularity) -> list[Candidate]:
-        out = [Candidate(e, _closeness(e, method)) for e in by_date.get((day, granularity), ())]
+        out = [Candidate(e, _closeness(e, method) * belongs(e)) for e in by_date.get((day, granularity), ())]
         if granularity == "day" and method.next_day_leads > 0:
             out.extend(
-                Candidate(e, method.next_day_leads, own=False)
+                Candidate(e, method.next_day_leads * belongs(e), own=False)
                 for e in by_date.get((day + dt.timedelta(days=1), "day"), ())
                 if all(m.time_expression is None for m in e.mentions)
             )
@@ -250,7 +266,7 @@ def build_timeline(
                 entries.append(TimelineEntry(label, granularity, tuple(_timeline_event(label, p) for p in picks)))
         if not options.record:
             # A reader's page: the most salient days of the record, in the record's words.
-            wanted = dates_for(len(articles), method)
+            wanted = dates_for(len(articles) - len(set_aside), method)
             by_label = {e.date: e for e in entries if e.granularity == "day"}
             eligible = _story_days(salience, kept, method)
             chosen = [d for d in ranked_days(wanted, eligible) if d.isoformat() in by_label][:wanted]
@@ -261,7 +277,21 @@ def build_timeline(
         return first, -_COARSENESS[entry.granularity]
 
     entries.sort(key=order)
-    return Timeline(entries=tuple(entries), articles=tuple(articles))
+    return Timeline(entries=tuple(entries), articles=tuple(articles), set_aside=set_aside)
+
+
+def _topic_weights(vectors: _Vectors, method: Method) -> dict[str, float]:
+    """How much each article counts on a page: 1 for the story's reports, less for asides,
+    0 for articles off the story (see :mod:`~chronicle.timeline.topic`)."""
+    shares = topicality(vectors.article_terms(), method.topic)
+    return {aid: topic_weight(share, method.topic) for aid, share in shares.items()}
+
+
+def _on_topic(event: LinkedEvent, weight: dict[str, float]) -> LinkedEvent:
+    """The event as the story's articles report it: without the reports of articles off it."""
+    if not weight or all(weight.get(m.article_id, 1.0) > 0 for m in event.mentions):
+        return event
+    return LinkedEvent(tuple(m for m in event.mentions if weight.get(m.article_id, 1.0) > 0))
 
 
 def _story_days(salience: dict[dt.date, float], events: list[LinkedEvent], method: Method) -> dict[dt.date, float]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from chronicle.models import EventMention
 from chronicle.settings import SalienceWeights
@@ -27,9 +27,20 @@ __all__ = ["date_salience", "spread_dates"]
 def date_salience(
     mentions: Iterable[EventMention],
     weights: SalienceWeights | None = None,
+    article_weight: Mapping[str, float] | None = None,
 ) -> dict[dt.date, float]:
-    """A score per day for every day some day-granularity mention is placed on."""
+    """A score per day for every day some day-granularity mention is placed on.
+
+    ``article_weight`` says how much each article's vote counts (1 when not given): an
+    aside in the pile (:mod:`~chronicle.timeline.topic`) counts less than the story's reports.
+    """
     w = weights or SalienceWeights()
+
+    def votes(articles: Iterable[str]) -> float:
+        if article_weight is None:
+            return float(len(set(articles)))
+        return sum(article_weight.get(a, 1.0) for a in set(articles))
+
     referring: dict[dt.date, set[str]] = defaultdict(set)
     announcing: dict[dt.date, set[str]] = defaultdict(set)
     looking_back: dict[dt.date, set[str]] = defaultdict(set)
@@ -55,16 +66,16 @@ def date_salience(
     scores: dict[dt.date, float] = {}
     for day in days:
         scores[day] = (
-            w.reference * len(referring[day])
-            + w.reference * w.announced * len(announcing[day] - referring[day])
-            + w.retrospective * len(looking_back[day])
-            + w.published_on * len(published[day])
-            + w.published_next * len(published.get(day + dt.timedelta(days=1), ()))
+            w.reference * votes(referring[day])
+            + w.reference * w.announced * votes(announcing[day] - referring[day])
+            + w.retrospective * votes(looking_back[day])
+            + w.published_on * votes(published[day])
+            + w.published_next * votes(published.get(day + dt.timedelta(days=1), ()))
         )
     if w.coarse > 0:
         for (first, last), articles in coarse.items():
             length = (last - first).days + 1
-            vote = w.coarse * len(articles) / length**w.coarse_share
+            vote = w.coarse * votes(articles) / length**w.coarse_share
             for day in days:
                 if first <= day <= last:
                     scores[day] += vote

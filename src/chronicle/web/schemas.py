@@ -161,6 +161,8 @@ class Timeline(BaseModel):
     claims: list[Claim]
     claim_groups: list[ClaimGroup]
     disagreements: list[Disagreement]
+    set_aside: list[str] = Field(default_factory=list, description=(
+        "ids of the articles a page left out as off the story most articles are about"))
 
 
 class Source(BaseModel):

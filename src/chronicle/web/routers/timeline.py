@@ -26,6 +26,9 @@ class TimelineParams:
         query: Annotated[str | None, Query(max_length=200, description="a person, place or keywords")] = None,
         entity: Annotated[str | None, Query(max_length=200, description="an entity id or name: its events only")] = None,
         all: Annotated[bool, Query(description="the full dated record instead of the reader's page")] = False,
+        keep_off_topic: Annotated[bool, Query(description=(
+            "keep articles far off the story most articles are about (a page leaves them out, listed "
+            "in set_aside)"))] = False,
         claims: Annotated[bool, Query(description=(
             "include the cited claims, their statement groups and every article (false: a page's slim "
             "answer, with only the articles the entries and disagreements cite)"))] = True,
@@ -36,6 +39,7 @@ class TimelineParams:
         self.query = query
         self.entity = entity
         self.all = all
+        self.keep_off_topic = keep_off_topic
         self.claims = claims
         self.bounds = bounds
 
@@ -44,7 +48,7 @@ class TimelineParams:
         if self.entity:
             query = _entity_name(state, self.entity)
         return TimelineOptions(self.dates, self.sentences_per_date, self.bounds.since, self.bounds.until,
-                               query, record=self.all)
+                               query, record=self.all, keep_off_topic=self.keep_off_topic)
 
 
 def _entity_name(state: Served, wanted: str) -> str:
