@@ -18,9 +18,9 @@ import httpx
 import pytest
 
 from chronicle import Chronicle
-from chronicle.web import create_app
+from chronicle.web import ServeConfig, create_app
 
-from .conftest import serving
+from .conftest import ROOT, serving
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -399,3 +399,170 @@ def test_api_docs_work_offline_under_the_csp(browser: Any, server: str) -> None:
     assert page.locator(".opblock").count() >= 10
     assert page.locator(".opblock", has_text="/v1/timeline").count() >= 1
     assert outside == [] and errors == []
+
+
+# -- adding articles from the page ---------------------------------------------------------
+
+TOKEN = "a-page-test-token-of-32-chars-xx"
+# Two articles of our own, an accusation and its denial: once both are in, the story has a
+# disagreement between a singular speaker and a plural one.
+ACCUSATION = (" date 2025-05-02 \nThe Valmora Ferry Company said on Friday that striking crews had sabotaged "
+              "the harbour cranes overnight.\n")
+DENIAL = (" date 2025-05-03 \nStriking ferry crews denied accusations that they had sabotaged the harbour "
+          "cranes overnight.\nDock inspectors said the harbour cranes would be repaired by Monday.\n")
+HOSTILE_NAME = "<img src=x onerror=alert(1)>.txt"
+
+
+def refused(watched: Watched, status: int) -> list[str]:
+    """The page's errors but the browser's own note of an answer the test asked for."""
+    return [e for e in watched.errors if f"status of {status}" not in e]
+
+
+def text_of(watched: Watched, selector: str) -> str:
+    return str(watched.page.locator(selector).inner_text())
+
+
+@pytest.fixture(scope="module")
+def writable_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("writable")
+    db = folder / "story.db"
+    with Chronicle(db) as story:
+        story.ingest([ROOT / "examples" / "harbor-strike" / "2025-03-01-dockworkers-vote-to-strike.txt"])
+    config = ServeConfig(token=TOKEN, max_upload_bytes=200_000)
+    with serving(create_app(db, config=config)) as url:
+        yield url
+
+
+def test_the_upload_button_adds_no_height_and_opens_a_labelled_dialog(browser: Any, writable_server: str) -> None:
+    watched = Watched(browser, writable_server)
+    page = watched.page
+    # On the title's line, at every width: the first screen is as tall as without it.
+    for width in (1400, 400):
+        page.set_viewport_size({"width": width, "height": 900})
+        title = page.locator("header h1").bounding_box()
+        opener = page.locator("#upload-open").bounding_box()
+        assert title["y"] <= opener["y"] and opener["y"] + opener["height"] <= title["y"] + title["height"]
+    assert page.locator("#upload").is_hidden()
+    page.locator("#upload-open").focus()
+    page.keyboard.press("Enter")
+    watched.until(lambda: page.locator("#upload").is_visible())
+    assert page.evaluate("document.activeElement.id") == "upload-files"
+    assert page.locator("label[for=upload-files]").inner_text() == "Files"
+    assert page.locator("label[for=upload-token]").inner_text() == "API token"
+    assert page.locator("#upload-token").get_attribute("type") == "password"
+    assert page.locator("#upload-status").get_attribute("role") == "status"
+    page.keyboard.press("Escape")
+    watched.until(lambda: page.locator("#upload").is_hidden())
+    assert page.evaluate("document.activeElement.id") == "upload-open"
+    assert watched.errors == []
+
+
+def test_an_upload_needs_the_right_token_then_shows_each_file_and_the_new_events(
+    browser: Any, writable_server: str, tmp_path: Path
+) -> None:
+    files = {"ferry-accusation.txt": ACCUSATION, "crews-deny.txt": DENIAL, "empty.txt": "", HOSTILE_NAME: ""}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    watched = Watched(browser, f"{writable_server}/?stance=asserts")
+    page = watched.page
+    alerts: list[str] = []
+    page.on("dialog", lambda dialog: (alerts.append(dialog.message), dialog.dismiss()))
+    axis_before = text_of(watched, "#axis-count")
+    page.click("#upload-open")
+    page.set_input_files("#upload-files", [str(tmp_path / name) for name in files])
+    # No token, then a wrong one (typed and sent from the keyboard): each says what is wrong.
+    page.click("#upload-send")
+    watched.until(lambda: "Token needed" in text_of(watched, "#upload-error"))
+    page.locator("#upload-files").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "upload-token"
+    page.keyboard.type("not-the-token-of-this-server")
+    page.keyboard.press("Enter")
+    watched.until(lambda: "Wrong token" in text_of(watched, "#upload-error"))
+    assert page.evaluate("sessionStorage.getItem('chronicle.token')") is None
+    assert page.locator("#upload-result").is_hidden()
+    page.fill("#upload-token", TOKEN)
+    page.click("#upload-send")
+    watched.until(lambda: "the page shows the new articles" in text_of(watched, "#upload-status"), timeout=LOAD / 1000)
+    assert text_of(watched, "#upload-error") == ""
+    summary = text_of(watched, "#upload-summary")
+    assert "2 articles added" in summary and "2 rejected" in summary, summary
+    rejected = page.locator("#upload-rejected li").all_inner_texts()
+    assert sorted(rejected) == sorted([f"{HOSTILE_NAME}: empty file", "empty.txt: empty file"]), rejected
+    # The hostile name is text: no element was made of it and nothing ran.
+    assert page.locator("#upload-rejected .file").all_inner_texts().count(HOSTILE_NAME) == 1
+    assert page.locator("#upload img, #upload script").count() == 0
+    assert alerts == [] and page.evaluate("window.__pwned") is None
+    # The token is kept in this tab, never in the address; the address keeps the page's state.
+    assert page.evaluate("sessionStorage.getItem('chronicle.token')") == TOKEN
+    assert "token" not in page.url and watched.query() == {"stance": ["asserts"]}
+    page.keyboard.press("Escape")
+    watched.until(lambda: page.locator("#upload").is_hidden())
+    # The views were made again: the new articles' events and their disagreement are on the page.
+    assert "2 May 2025" in page.locator("#entries .date").all_inner_texts()
+    assert "The Valmora Ferry Company said on Friday" in text_of(watched, "#entries")
+    assert text_of(watched, "#axis-count") != axis_before
+    assert "3 articles" in text_of(watched, "#story")
+    sides = page.locator("#disagreements .side .who").all_inner_texts()
+    assert "Striking ferry crews deny: " in sides and "The Valmora Ferry Company asserts: " in sides, sides
+    assert refused(watched, 401) == []
+
+
+def refusal(browser: Any, url: str, article: Path) -> tuple[str, Watched]:
+    """What the page says when the server at ``url`` refuses an upload of ``article`` with the token."""
+    watched = Watched(browser, url)
+    page = watched.page
+    page.click("#upload-open")
+    page.set_input_files("#upload-files", str(article))
+    page.fill("#upload-token", TOKEN)
+    page.click("#upload-send")
+    watched.until(lambda: bool(text_of(watched, "#upload-error")))
+    assert page.locator("#upload-result").is_hidden()
+    return text_of(watched, "#upload-error"), watched
+
+
+def test_an_upload_over_the_limit_says_the_limit_in_words(browser: Any, writable_server: str, tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text(" date 2025-05-04 \n" + "The harbour was quiet. " * 20_000, encoding="utf-8")
+    said, watched = refusal(browser, writable_server, big)
+    assert said == "The upload is too large (449 KB): this server takes at most 195 KB in one upload."
+    assert refused(watched, 413) == []
+
+
+def test_a_server_without_a_token_says_it_takes_no_uploads(browser: Any, server: str, tmp_path: Path) -> None:
+    article = tmp_path / "ferry.txt"
+    article.write_text(ACCUSATION, encoding="utf-8")
+    said, watched = refusal(browser, server, article)
+    assert said.startswith("Token needed, and this server has none"), said
+    assert refused(watched, 403) == []
+
+
+# The verb after a speaker agrees with it; a capitalised last word is a name, and one party.
+VERBS = [
+    ("nearly 50 countries", "condemns", "condemn"),
+    ("Striking ferry crews", "denies", "deny"),
+    ("a chorus of critics", "asserts", "assert"),
+    ("the police", "denies", "deny"),
+    ("local people", "asserts", "assert"),
+    ("two women", "condemns", "condemn"),
+    ("the United States", "condemns", "condemns"),
+    ("Reuters", "asserts", "asserts"),
+    ("the Philippines", "denies", "denies"),
+    ("the union", "denies", "denies"),
+    ("the press", "asserts", "asserts"),
+    ("the campus", "asserts", "asserts"),
+    ("the analysis", "asserts", "asserts"),
+    ("unknown speaker", "condemns", "condemns"),
+]
+
+
+@pytest.fixture(scope="module")
+def script_page(browser: Any, server: str) -> Any:
+    page = browser.new_page()
+    page.goto(server)
+    return page
+
+
+@pytest.mark.parametrize(("speaker", "stance", "verb"), VERBS)
+def test_the_stance_verb_agrees_with_its_speaker(script_page: Any, speaker: str, stance: str, verb: str) -> None:
+    assert script_page.evaluate("([speaker, stance]) => stanceVerb(speaker, stance)", [speaker, stance]) == verb

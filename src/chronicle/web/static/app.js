@@ -522,6 +522,25 @@ function indexEvents(entries) {
   }
 }
 
+// A stance written as a verb after its speaker agrees with it: "nearly 50 countries condemn",
+// "the United States condemns". The speaker is plural when its last word is a lowercase word in
+// -s (not -ss, -us, -is: "the press", "the campus", "his") or an irregular plural; a capitalised
+// last word is a name ("Reuters", "the Philippines"), and a name is one party.
+const IRREGULAR_PLURALS = new Set(["people", "police", "children", "men", "women"]);
+const PLURAL_VERBS = {asserts: "assert", denies: "deny", condemns: "condemn"};
+
+function speakerIsPlural(speaker) {
+  const words = String(speaker || "").trim().split(/\s+/);
+  const last = words[words.length - 1].replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "");
+  if (IRREGULAR_PLURALS.has(last)) return true;
+  return /^\p{Ll}[\p{Ll}-]*s$/u.test(last) && !/(?:ss|us|is)$/.test(last);
+}
+
+function stanceVerb(speaker, stance) {
+  // A stance not in the table is left as it is rather than guessed at.
+  return speakerIsPlural(speaker) && PLURAL_VERBS[stance] ? PLURAL_VERBS[stance] : stance;
+}
+
 function renderDisagreements(disagreements, from) {
   const box = $("disagreements");
   const start = from || 0;
@@ -532,7 +551,8 @@ function renderDisagreements(disagreements, from) {
     item.append(el("strong", null, (d.kind === "denial" ? "Denial" : "Different figures") + ": " + d.topic));
     for (const side of d.sides) {
       const line = el("div", "side");
-      line.append(el("span", "who", (side.speaker || "unknown speaker") + " " + side.stance + ": "),
+      const speaker = side.speaker || "unknown speaker";
+      line.append(el("span", "who", speaker + " " + stanceVerb(speaker, side.stance) + ": "),
         document.createTextNode(side.text));
       const sources = el("div", "muted");
       for (const id of side.sources) {
@@ -610,7 +630,7 @@ async function loadTimeline() {
     if (view.events.has(state.event)) selectEvent(state.event, {restoring: true});
     else $("detail").hidden = true;
   }
-  loadClaims(true);
+  await loadClaims(true);
 }
 
 // ---------------------------------------------------------------- entities
@@ -774,10 +794,14 @@ async function loadClaims(reset) {
 async function loadStory() {
   try {
     const story = await getJson("/v1/story");
-    const outlets = story.sources.slice(0, 4).map((s) => s.name).join(", ") +
-      (story.sources.length > 4 ? " and " + (story.sources.length - 4) + " more" : "");
-    const parts = [story.articles + " articles", story.sources.length + (story.sources.length === 1 ? " outlet" : " outlets") +
-      (outlets ? " (" + outlets + ")" : "")];
+    // Articles that name no outlet (plain text, uploads) are counted apart, not as an outlet.
+    const named = story.sources.filter((s) => s.name);
+    const nameless = story.sources.filter((s) => !s.name).reduce((n, s) => n + s.articles, 0);
+    const outlets = named.slice(0, 4).map((s) => s.name).join(", ") +
+      (named.length > 4 ? " and " + (named.length - 4) + " more" : "");
+    const parts = [counted(story.articles, "article")];
+    if (named.length) parts.push(counted(named.length, "outlet") + " (" + outlets + ")");
+    if (nameless) parts.push(named.length ? nameless + " with no outlet named" : "no outlet named");
     if (story.first && story.last) parts.push(dateLabel(story.first, true) + " – " + dateLabel(story.last, true));
     $("story").textContent = parts.join(" · ");
   } catch (error) {
@@ -822,13 +846,234 @@ async function loadFound() {
   box.hidden = false;
 }
 
+// The views again, under the filters of the URL; settles once the timeline, its claims and the
+// search's articles are shown.
 function refresh() {
   syncInputs();
   renderActive();
-  loadTimeline();
-  loadFound();
   document.querySelectorAll("#entities .entity").forEach((b) =>
     b.setAttribute("aria-pressed", b.dataset.entity === state.entity ? "true" : "false"));
+  return Promise.all([loadTimeline(), loadFound()]);
+}
+
+// ---------------------------------------------------------------- adding articles
+
+// The upload's API token lives in this tab's sessionStorage only: never in the URL or a cookie
+// the page sets, and gone with the tab.
+const TOKEN_KEY = "chronicle.token";
+const upload = {running: false};
+
+function storedToken() {
+  try {
+    return sessionStorage.getItem(TOKEN_KEY) || "";
+  } catch (e) {
+    return "";  // storage refused (some private modes): the field still holds the token
+  }
+}
+
+function keepToken(token) {
+  try {
+    if (token) sessionStorage.setItem(TOKEN_KEY, token);
+    else sessionStorage.removeItem(TOKEN_KEY);
+  } catch (e) {
+    // as above: nothing kept, nothing lost
+  }
+}
+
+function authHeaders(token) {
+  const headers = {Accept: "application/json"};
+  if (token) headers.Authorization = "Bearer " + token;
+  return headers;
+}
+
+function counted(n, one, many) {
+  return n.toLocaleString("en") + " " + (n === 1 ? one : many || one + "s");
+}
+
+// In the units the API's documentation gives its limits in: 104857600 bytes is "100 MB".
+function sizeInWords(bytes) {
+  for (const [unit, size] of [["GB", 1024 ** 3], ["MB", 1024 ** 2], ["KB", 1024]]) {
+    if (bytes >= size) {
+      const value = bytes / size;
+      return (value >= 10 ? Math.round(value) : Math.round(value * 10) / 10) + " " + unit;
+    }
+  }
+  return counted(bytes, "byte");
+}
+
+// A 413 names the limit it hit, in bytes or in files (docs/api.md); here it is said in words.
+function limitMessage(detail, sent) {
+  const text = typeof detail === "string" ? detail : "";
+  const files = /more than (\d+) files/.exec(text);
+  if (files) return "Too many files: this server takes at most " + counted(+files[1], "file") + " in one upload.";
+  const bytes = /(\d+) bytes/.exec(text);
+  if (!bytes) return "The upload is over a limit of this server" + (text ? ": " + text : ".");
+  const limit = sizeInWords(+bytes[1]);
+  if (/zip unpacks/.test(text)) return "The zip is too large unpacked: this server takes at most " + limit + " in one upload.";
+  return "The upload is too large (" + sizeInWords(sent) + "): this server takes at most " + limit + " in one upload.";
+}
+
+function refusal(answer, token, sent) {
+  const detail = answer.body && typeof answer.body.detail === "string" ? answer.body.detail : "";
+  if (answer.status === 401) {
+    return token ? "Wrong token: the server did not accept it. Check the server's API token and try again."
+      : "Token needed: adding articles needs the server's API token.";
+  }
+  if (answer.status === 403) {
+    return "Token needed, and this server has none: it takes uploads only when started with an API token " +
+      "(CHRONICLE_API_TOKEN or --token-file).";
+  }
+  if (answer.status === 413) return limitMessage(detail, sent);
+  return "The server refused the upload: " + (detail || "HTTP " + answer.status) + ".";
+}
+
+// XMLHttpRequest, not fetch: it tells how much of a large upload has been sent.
+function postFiles(files, token, onProgress) {
+  return new Promise((resolve, reject) => {
+    const form = new FormData();
+    for (const file of files) form.append("files", file, file.name);
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", "/v1/ingest");
+    for (const [name, value] of Object.entries(authHeaders(token))) xhr.setRequestHeader(name, value);
+    xhr.upload.addEventListener("progress", (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); });
+    xhr.addEventListener("load", () => {
+      let body = null;
+      try { body = JSON.parse(xhr.responseText); } catch (e) { body = null; }
+      resolve({status: xhr.status, body});
+    });
+    xhr.addEventListener("error", () => reject(new Error("the connection ended before the server answered")));
+    xhr.send(form);
+  });
+}
+
+function uploadStatus(text) {
+  $("upload-status").textContent = text;
+}
+
+function setUploading(on) {
+  upload.running = on;
+  // Marked, not disabled: a disabled button would drop the keyboard focus out of the dialog.
+  $("upload-send").setAttribute("aria-disabled", on ? "true" : "false");
+  $("upload-form").setAttribute("aria-busy", on ? "true" : "false");
+  $("upload-open").textContent = on ? "Adding articles…" : "Add articles";
+  const progress = $("upload-progress");
+  progress.hidden = !on;
+  if (on) progress.value = 0;
+}
+
+// The job's state until it is done or failed; a few failed polls in a row end the wait.
+async function followJob(job, token) {
+  const started = Date.now();
+  let wait = 250;
+  let failures = 0;
+  const progress = $("upload-progress");
+  while (job.status !== "done" && job.status !== "failed") {
+    progress.removeAttribute("value");  // the job says no more than its state: an indeterminate bar
+    const seconds = Math.round((Date.now() - started) / 1000);
+    uploadStatus(job.status === "queued"
+      ? "Uploaded " + counted(job.files, "file") + "; waiting for an earlier upload to finish…"
+      : "Reading " + counted(job.files, "file") + "…" + (seconds >= 2 ? " (" + seconds + " s)" : ""));
+    await new Promise((resolve) => setTimeout(resolve, wait));
+    wait = Math.min(2000, wait * 1.5);
+    try {
+      const response = await fetch("/v1/jobs/" + encodeURIComponent(job.id), {headers: authHeaders(token), cache: "no-store"});
+      job = await readJson(response);
+      failures = 0;
+    } catch (error) {
+      if (++failures >= 5) throw error;
+    }
+  }
+  return job;
+}
+
+// What the job did with each file: counts, and every rejected file by the name it was uploaded
+// under with the reason. File names are the user's (untrusted): text nodes only.
+function showReport(report) {
+  const list = (key) => (Array.isArray(report[key]) ? report[key] : []);
+  const [added, updated, unchanged, copies, undated, rejected] =
+    ["added", "updated", "unchanged", "copies", "undated", "rejections"].map(list);
+  const parts = [counted(added.length, "article") + " added"];
+  if (updated.length) parts.push(updated.length + " updated");
+  parts.push(counted(copies.length, "copy", "copies"), rejected.length + " rejected");
+  if (unchanged.length) parts.push(unchanged.length + " already stored");
+  const notes = [parts.join(" · ") + "."];
+  if (copies.length) notes.push("A copy repeats an article already read: it is kept, and never counts as another source.");
+  if (undated.length) notes.push(counted(undated.length, "article") + " with no date: stored, but off the timeline.");
+  $("upload-summary").replaceChildren(...notes.map((note) => el("span", "note", note)));
+  const items = rejected.map((r) => {
+    const item = el("li");
+    item.append(el("span", "file", r.path || "a file"),
+      document.createTextNode((r.line ? ", line " + r.line : "") + ": " + (r.reason || "not read")));
+    return item;
+  });
+  $("upload-rejected").replaceChildren(...items);
+  $("upload-rejected").hidden = !items.length;
+  $("upload-result").hidden = false;
+  return added.length + updated.length + copies.length;
+}
+
+async function submitUpload(e) {
+  e.preventDefault();
+  if (upload.running) return;
+  const files = [...$("upload-files").files];
+  const token = $("upload-token").value.trim();
+  $("upload-error").textContent = "";
+  $("upload-result").hidden = true;
+  if (!files.length) {
+    $("upload-error").textContent = "Choose one or more files first.";
+    $("upload-files").focus();
+    return;
+  }
+  if (token) keepToken(token);
+  const sent = files.reduce((n, file) => n + file.size, 0);
+  setUploading(true);
+  uploadStatus("Uploading " + counted(files.length, "file") + " (" + sizeInWords(sent) + ")…");
+  let job;
+  try {
+    const answer = await postFiles(files, token, (share) => { $("upload-progress").value = share; });
+    if (answer.status !== 202) {
+      setUploading(false);
+      uploadStatus("");
+      if (answer.status === 401 && token) keepToken("");
+      $("upload-error").textContent = refusal(answer, token, sent);
+      if (answer.status === 401) {
+        $("upload-token").focus();
+        $("upload-token").select();
+      }
+      return;
+    }
+    job = await followJob(answer.body, token);
+  } catch (error) {
+    setUploading(false);
+    uploadStatus("");
+    $("upload-error").textContent = "Could not upload: " + error.message + ". (An upload over the server's " +
+      "size limit can also end this way.)";
+    return;
+  }
+  setUploading(false);
+  if (job.status === "failed") {
+    uploadStatus("");
+    $("upload-error").textContent = "The server could not read the upload: " + (job.error || "no reason given") + ".";
+    return;
+  }
+  const stored = showReport(job.report || {});
+  $("upload-files").value = "";  // the same files are not sent twice by a second click
+  if (!stored) {
+    uploadStatus("Done: nothing new to show.");
+    return;
+  }
+  uploadStatus("Done. Updating the timeline, names and claims…");
+  firstLines.clear();
+  await Promise.all([loadStory(), loadEntities(true), refresh()]);
+  uploadStatus("Done: the page shows the new articles.");
+}
+
+function openUpload(e) {
+  const dialog = $("upload");
+  if (!$("upload-token").value) $("upload-token").value = storedToken();
+  dialog.returnFocusTo = e.currentTarget;
+  if (!dialog.open) dialog.showModal();
+  $("upload-files").focus();
 }
 
 function validDate(value) {
@@ -880,10 +1125,14 @@ document.addEventListener("DOMContentLoaded", () => {
   $("zoom-out").addEventListener("click", () => zoom("out"));
   $("zoom-story").addEventListener("click", () => zoom("story"));
   $("zoom-all").addEventListener("click", () => zoom("all"));
-  $("article").addEventListener("close", () => {
-    const back = $("article").returnFocusTo;
-    if (back && document.contains(back)) back.focus();
-  });
+  for (const id of ["article", "upload"]) {
+    $(id).addEventListener("close", () => {
+      const back = $(id).returnFocusTo;
+      if (back && document.contains(back)) back.focus();
+    });
+  }
+  $("upload-open").addEventListener("click", openUpload);
+  $("upload-form").addEventListener("submit", submitUpload);
   window.addEventListener("popstate", () => {
     const before = FILTERS.map((k) => state[k]).join("\u0000");
     const claimsBefore = state.stance + "\u0000" + state.speaker;
