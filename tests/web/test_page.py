@@ -553,6 +553,8 @@ VERBS = [
     ("the campus", "asserts", "asserts"),
     ("the analysis", "asserts", "asserts"),
     ("unknown speaker", "condemns", "condemns"),
+    ("Officials", "asserts", "assert"),          # a plural opening the sentence, capitalised
+    ("Thomas", "asserts", "asserts"),
 ]
 
 
@@ -566,3 +568,14 @@ def script_page(browser: Any, server: str) -> Any:
 @pytest.mark.parametrize(("speaker", "stance", "verb"), VERBS)
 def test_the_stance_verb_agrees_with_its_speaker(script_page: Any, speaker: str, stance: str, verb: str) -> None:
     assert script_page.evaluate("([speaker, stance]) => stanceVerb(speaker, stance)", [speaker, stance]) == verb
+
+
+def test_the_key_dates_say_how_many_articles_they_set_aside(script_page: Any) -> None:
+    note = script_page.evaluate("""() => {
+      renderSetAside(["a", "b"]);
+      const shown = [document.getElementById("set-aside").hidden, document.getElementById("set-aside").textContent];
+      renderSetAside([]);
+      return [...shown, document.getElementById("set-aside").hidden];
+    }""")
+    assert note == [False, "2 articles look off the story most articles are about and are left out of the key dates; "
+                    "the time axis shows every dated event.", True]

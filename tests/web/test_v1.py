@@ -222,6 +222,19 @@ def test_a_zip_upload_is_unpacked(writable: str) -> None:
                         headers={"Authorization": f"Bearer {TOKEN}"}, timeout=30)
     job = _wait(writable, answer.json())
     assert job["status"] == "done" and len(job["report"]["added"]) == 2
+    assert sorted(job["report"]["added"]) == ["talks", "walk-out"]
+
+
+def test_an_uploaded_article_has_the_id_a_cli_ingest_gives_and_is_not_stored_twice(writable: str) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    deal = ("files", ("2025-04-05-deal-struck.txt", (SAMPLE / "2025-04-05-deal-struck.txt").read_bytes(), "text/plain"))
+    other = ("files", ("talks.txt", (SAMPLE / "2025-03-07-port-talks-paused.txt").read_bytes(), "text/plain"))
+    first = _wait(writable, httpx.post(f"{writable}/v1/ingest", files=[deal], headers=auth, timeout=30).json())
+    assert first["report"]["added"] == ["2025-04-05-deal-struck"]
+    # Sent again, second in a batch this time: the same article, unchanged, not a copy of itself.
+    again = _wait(writable, httpx.post(f"{writable}/v1/ingest", files=[other, deal], headers=auth, timeout=30).json())
+    assert again["report"]["unchanged"] == ["2025-04-05-deal-struck"]
+    assert again["report"]["added"] == ["talks"] and again["report"]["copies"] == []
 
 
 @pytest.mark.parametrize(

@@ -28,10 +28,14 @@ router = APIRouter(tags=["ingest"])
 _UNSAFE = re.compile(r"[^\w.\- ]+")
 
 
-def _safe_name(index: int, name: str | None) -> str:
-    """A file name that cannot leave the upload folder, keeping the user's name recognisable."""
+def _safe_path(folder: Path, index: int, name: str | None) -> Path:
+    """Where the upload's ``index``-th file is kept: under the user's name (made safe), so the
+    article's id is the one a CLI ingest of that file gives, in a folder of its own, so two
+    files of one name never meet."""
     base = _UNSAFE.sub("_", Path(name or "upload").name).strip(" .") or "upload"
-    return f"{index:04d}-{base[:120]}"
+    place = folder / f"{index:04d}"
+    place.mkdir()
+    return place / base[:120]
 
 
 def _unzip(archive: Path, into: Path, state: Served, count: int) -> int:
@@ -45,7 +49,7 @@ def _unzip(archive: Path, into: Path, state: Served, count: int) -> int:
         if sum(m.file_size for m in members) > config.max_upload_bytes:
             raise HTTPException(413, f"the zip unpacks to more than the limit of {config.max_upload_bytes} bytes")
         for offset, member in enumerate(members):
-            target = into / _safe_name(count + offset, member.filename)
+            target = _safe_path(into, count + offset, member.filename)
             with opened.open(member) as source, target.open("wb") as out:
                 shutil.copyfileobj(source, out, 1 << 20)
     archive.unlink()
@@ -68,10 +72,10 @@ async def ingest(
     try:
         count = 0
         for upload in files:
-            target = folder / _safe_name(count, upload.filename)
+            target = _safe_path(folder, count, upload.filename)
             with target.open("wb") as out:
                 shutil.copyfileobj(upload.file, out, 1 << 20)
-            names[target.name] = upload.filename or target.name
+            names[target.parent.name] = upload.filename or target.name
             count += 1
             if target.suffix.lower() == ".zip" and zipfile.is_zipfile(target):
                 count += _unzip(target, folder, state, count) - 1
@@ -111,8 +115,10 @@ def _uploaded_name(path: str, folder: Path, names: dict[str, str]) -> str:
         relative = Path(path).relative_to(folder)
     except ValueError:
         return path
-    first = relative.parts[0] if relative.parts else path
-    return names.get(first, first[5:] if re.match(r"\d{4}-", first) else first)
+    if not relative.parts:
+        return path
+    # A zip's members are kept as a zip's files are; the name is the member's own.
+    return names.get(relative.parts[0], relative.name)
 
 
 @router.get("/jobs/{job_id}", response_model=Job)

@@ -522,17 +522,33 @@ function indexEvents(entries) {
   }
 }
 
+// Articles the key dates leave out as far off the story most of the pile is about: said, so a
+// reader knows the page is not every article's (the axis, the full record, keeps them all).
+function renderSetAside(ids) {
+  const note = $("set-aside");
+  note.hidden = ids.length === 0;
+  note.textContent = ids.length === 0 ? "" : counted(ids.length, "article") + (ids.length === 1 ? " looks" : " look") +
+    " off the story most articles are about and " + (ids.length === 1 ? "is" : "are") +
+    " left out of the key dates; the time axis shows every dated event.";
+}
+
 // A stance written as a verb after its speaker agrees with it: "nearly 50 countries condemn",
 // "the United States condemns". The speaker is plural when its last word is a lowercase word in
 // -s (not -ss, -us, -is: "the press", "the campus", "his") or an irregular plural; a capitalised
 // last word is a name ("Reuters", "the Philippines"), and a name is one party.
 const IRREGULAR_PLURALS = new Set(["people", "police", "children", "men", "women"]);
+// Plural speakers that open a sentence, capitalised like a name ("Officials said ..."); the same
+// list as chronicle.exports.common's.
+const PLURAL_OPENERS = new Set(("officials experts doctors analysts activists residents witnesses sources " +
+  "scientists authorities researchers investigators lawmakers protesters diplomats critics economists " +
+  "prosecutors campaigners organisers organizers rebels villagers workers").split(" "));
 const PLURAL_VERBS = {asserts: "assert", denies: "deny", condemns: "condemn"};
 
 function speakerIsPlural(speaker) {
   const words = String(speaker || "").trim().split(/\s+/);
   const last = words[words.length - 1].replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "");
-  if (IRREGULAR_PLURALS.has(last)) return true;
+  if (IRREGULAR_PLURALS.has(last) || PLURAL_OPENERS.has(last)) return true;
+  if (words.length === 1 && PLURAL_OPENERS.has(last.toLowerCase())) return true;
   return /^\p{Ll}[\p{Ll}-]*s$/u.test(last) && !/(?:ss|us|is)$/.test(last);
 }
 
@@ -608,6 +624,7 @@ async function loadTimeline() {
   indexEvents(key.entries);
   view.keyEntries = key.entries;
   view.allEntries = key.entries;
+  renderSetAside(key.set_aside || []);
   renderEntries(true);
   renderDisagreements(key.disagreements || []);
   let all = null;
