@@ -86,4 +86,4 @@ def topic_weight(share: float, params: TopicParams | None = None) -> float:
     p = params or TopicParams()
     if share < p.off_topic_below:
         return 0.0
-    return min(1.0, share / p.full_weight_at) ** p.weight_power
+    return float(min(1.0, share / p.full_weight_at) ** p.weight_power)
