@@ -122,3 +122,34 @@ def test_a_query_is_the_topic() -> None:
     about = build_timeline(linked, articles, TimelineOptions(query="chipmaker"), Method())
     assert about.set_aside == ()
     assert _days(about.entries) == {"2024-05-21"}
+
+
+#: A sports desk's copy filed with the strike: it shares a few of the story's words (the
+#: union, the bay, pay) but none of its thread, and names its own day again and again.
+REGATTA = [
+    "The regatta across the bay drew yachts from nine clubs, and the union of sailing clubs paid the prizes.",
+    "Crowds lined the bay for the regatta's final race, won by a crew from the northern yacht club.",
+    "The regatta's organisers said the yacht clubs would return to the bay next summer for the final.",
+]
+
+
+def test_a_day_the_story_never_speaks_of_weighs_less() -> None:
+    articles, mentions = _pile(story_articles=24)
+    regatta_day = D(2024, 5, 25)
+    for n in range(6):
+        aid = f"regatta-{n}"
+        # A round-up: the regatta, then the strike's latest, as a local paper's page has them.
+        news = [STORY[(n + k) % len(STORY)] for k in range(2)]
+        articles.append(Article(aid, " ".join([REGATTA[n % 3], *news]), regatta_day + dt.timedelta(days=1),
+                                source="Sport"))
+        mentions.append(_mention(aid, 0, REGATTA[n % 3], regatta_day, regatta_day + dt.timedelta(days=1), "on Saturday"))
+        for k, sentence in enumerate(news, start=1):
+            mentions.append(_mention(aid, k, sentence, regatta_day + dt.timedelta(days=1),
+                                     regatta_day + dt.timedelta(days=1)))
+    linked = link_mentions(mentions)
+    page = build_timeline(linked, articles, TimelineOptions(dates=9), Method())
+    # Most round-ups are half the story's, kept: it is their day that is not the story's.
+    assert sum(a.startswith("regatta") for a in page.set_aside) <= 2
+    assert "2024-05-25" not in _days(page.entries)
+    every_day_alike = Method(topic=TopicParams(day_full_at=1e-9))
+    assert "2024-05-25" in _days(build_timeline(linked, articles, TimelineOptions(dates=9), every_day_alike).entries)

@@ -31,7 +31,16 @@ from chronicle.settings import Method
 from chronicle.timeline.language import cited_articles, cited_claims, with_participants
 from chronicle.timeline.salience import date_salience, spread_dates
 from chronicle.timeline.summarize import Candidate, Pick, summarize_date, summarizes
-from chronicle.timeline.text import Vector, add_into, clean_summary, idf_weights, normalized, terms, tfidf
+from chronicle.timeline.text import (
+    Vector,
+    add_into,
+    clean_summary,
+    cosine,
+    idf_weights,
+    normalized,
+    terms,
+    tfidf,
+)
 from chronicle.timeline.topic import topic_weight, topicality
 
 __all__ = ["Method", "build_timeline", "cited_articles", "cited_claims", "date_label", "dates_for", "with_participants"]
@@ -183,7 +192,8 @@ def build_timeline(
     query = _query_terms(options.query)
     vectors = _Vectors(m for e in events for m in e.mentions)
     # A page keeps to the pile's story; the record lists everything, and a query is the topic.
-    focused = method.topic.enabled and not options.record and not options.query and not options.keep_off_topic
+    focused = (method.topic.enabled and not options.record and not options.query and not options.keep_off_topic
+               and len(articles) >= method.topic.min_articles)
     weight = _topic_weights(vectors, method) if focused else {}
     set_aside = tuple(sorted(a for a, w in weight.items() if w <= 0))
     kept = [e for e in (_on_topic(e, weight) for e in events)
@@ -191,7 +201,7 @@ def build_timeline(
     story: Vector = {}
     for event in kept:
         for mention in event.mentions:
-            add_into(story, vectors(mention))
+            add_into(story, vectors(mention), weight.get(mention.article_id, 1.0))
     story = normalized(story)
 
     by_date: dict[tuple[dt.date, Granularity], list[LinkedEvent]] = defaultdict(list)
@@ -202,6 +212,8 @@ def build_timeline(
     automatic = options.sentences_per_date is None
     per_date = options.sentences_per_date or method.events_per_date
     salience = date_salience((m for e in kept for m in e.mentions), method.salience, weight or None)
+    if focused:
+        salience = _on_thread(salience, kept, vectors, story, method)
 
     def belongs(event: LinkedEvent) -> float:
         return max((weight.get(m.article_id, 1.0) for m in event.mentions), default=1.0)
@@ -285,6 +297,43 @@ def _topic_weights(vectors: _Vectors, method: Method) -> dict[str, float]:
     0 for articles off the story (see :mod:`~chronicle.timeline.topic`)."""
     shares = topicality(vectors.article_terms(), method.topic)
     return {aid: topic_weight(share, method.topic) for aid, share in shares.items()}
+
+
+def _on_thread(salience: dict[dt.date, float], events: list[LinkedEvent], vectors: _Vectors, story: Vector,
+               method: Method) -> dict[dt.date, float]:
+    """Salience weighed by how much each day's sentences are about the story's thread.
+
+    An aside's day can gather votes from several articles of fair topicality (a wire service's
+    earthquake copy names its day again and again, in words a war story shares: killed,
+    people, forces); what is said of that day is still far from the story. A day's closeness
+    is the mean of its sentences' (a day's centroid would favour busy days, whose average
+    drifts to the story's); it counts fully from ``day_full_at`` of the mean over all
+    sentences, less below.
+    """
+    total: dict[dt.date, float] = defaultdict(float)
+    count: dict[dt.date, int] = defaultdict(int)
+    said: dict[dt.date, Vector] = defaultdict(dict)
+    for event in events:
+        for m in event.mentions:
+            if m.granularity == "day":
+                total[m.first] += cosine(vectors(m), story)
+                count[m.first] += 1
+                add_into(said[m.first], vectors(m))
+    sentences = sum(count.values())
+    if not sentences:
+        return salience
+    # Two views of a day's closeness, each against its typical value: its sentences' mean (fair
+    # to a quiet day), and its centroid's (fair to a busy day, whose many sentences on the
+    # thread outweigh its asides). A day near the thread by either counts as near.
+    mean = {d: total[d] / count[d] for d in count}
+    typical_mean = sum(total.values()) / sentences
+    centroid = {d: cosine(normalized(v), story) for d, v in said.items()}
+    typical_centroid = sum(c * count[d] for d, c in centroid.items()) / sentences
+    if typical_mean <= 0 or typical_centroid <= 0:
+        return salience
+    p = method.topic
+    share = {d: max(mean[d] / typical_mean, centroid[d] / typical_centroid) for d in count}
+    return {d: s * min(1.0, share.get(d, 1.0) / p.day_full_at) ** p.weight_power for d, s in salience.items()}
 
 
 def _on_topic(event: LinkedEvent, weight: dict[str, float]) -> LinkedEvent:
