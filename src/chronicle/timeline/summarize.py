@@ -96,16 +96,23 @@ def summarize_date(
     Sentences are judged as shown: without the dateline or date a page put before them.
     """
     p = params or SummaryParams()
-    centroid: Vector = {}
+    day: Vector = {}
     for c in candidates:
         for m in c.event.mentions:
-            add_into(centroid, vector_of(m), c.weight)
-    if story and p.story_share > 0:
-        # Part of the centroid is the whole story's: among a day's sentences, those on
-        # the story's thread beat asides (a football result in a war correspondent's digest).
-        centroid = normalized(centroid)
-        add_into(centroid, story, p.story_share / (1.0 - p.story_share))
-    centroid = normalized(centroid)
+            add_into(day, vector_of(m), c.weight)
+    day = normalized(day)
+    # Part of the centroid is the whole story's: among a day's sentences, those on the story's
+    # thread beat asides (a football result in a war correspondent's digest). The blend
+    # day + share * story is never built: the story's vector holds every term of the pile, and
+    # adding it into each day's centroid cost more than the rest of the summary.
+    thread: Vector = story or {}
+    share = p.story_share / (1.0 - p.story_share) if thread and p.story_share > 0 else 0.0
+    length = math.sqrt(1.0 + 2.0 * share * cosine(day, thread) + share * share) if share and day else 1.0
+
+    def closeness(vector: Vector) -> float:
+        if not share:
+            return cosine(vector, day)
+        return (cosine(vector, day) + share * cosine(vector, thread)) / length
 
     scored: list[Pick] = []
     for c in candidates:
@@ -122,7 +129,7 @@ def summarize_date(
             factor = _statement_factor(text, p)
             if factor <= 0:
                 continue
-            s = cosine(vector_of(m), centroid) * factor
+            s = closeness(vector_of(m)) * factor
             if words < p.min_words:
                 # Short is not wrong ("The mayor resigned yesterday, the council said."), but
                 # it usually says less: weighed down, not left out.
