@@ -60,3 +60,17 @@ def test_a_relayed_statement_keeps_its_speaker_and_names_the_relay(nlp: Any) -> 
 def test_things_that_cannot_speak_are_never_speakers(nlp: Any, text: str) -> None:
     ((_, analysis),) = analyse([Article(id="a", text=text, published=PUBLISHED)], language=True, nlp=nlp)
     assert [c.speaker for c in analysis.claims] == []
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("Doctors prescribe Ostavir for the fever. Anyone who tells you they have had a touch of fever has had a "
+     "cold.", "tells"),
+    ("Anybody who claims the ferries are safe has not seen the hulls.", "claims"),
+    ("No one said the talks had failed.", "said"),
+    ("Everyone says the harbour will reopen in May.", "says"),
+])
+def test_nobody_in_particular_makes_no_claim(nlp: Any, text: str, cue: str) -> None:
+    """The attribution is there (PolNeAR annotates it), but a reader is owed a speaker: "Ostavir
+    asserts" was what a relative pronoun resolved to the last name gave."""
+    ((_, analysis),) = analyse([Article(id="a", text=text, published=PUBLISHED)], language=True, nlp=nlp)
+    assert cue not in [c.cue for c in analysis.claims]

@@ -52,7 +52,8 @@ def _table(res: dict[str, Any]) -> Table:
     "predictions",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Where to write predictions (JSONL, the benchmark's format); default DATA.pred.jsonl.",
+    help=("Where to write predictions (JSONL, the benchmark's format); default <DATA's name>.pred.jsonl in "
+          "the current folder (never beside the benchmark's data)."),
 )
 @click.option("--batch-size", default=16, show_default=True, help="spaCy nlp.pipe batch size.")
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -69,7 +70,8 @@ def quotes(data: Path, predictions: Path | None, batch_size: int, json_out: Path
     # predict() finds the attributions itself.
     nlp = build_nlp(components=())
     preds = list(predict(records, nlp, batch_size=batch_size))
-    out = predictions or data.with_suffix(".pred.jsonl")
+    # Beside the data would write into the benchmark's folder, which is not ours to change.
+    out = predictions or Path.cwd() / data.with_suffix(".pred.jsonl").name
     write_jsonl(out, preds)
     console.print(f"wrote {len(preds)} prediction lines to {out}")
     if not records or not all("attributions" in r for r in records):

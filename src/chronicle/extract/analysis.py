@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 from threadpoolctl import ThreadpoolController
 
+from chronicle.extract.attribution.lexicon import NOBODY
 from chronicle.extract.furniture import Span, in_furniture
 from chronicle.extract.pipeline import build_nlp, make_doc, make_text_doc, text_steps
 from chronicle.extract.workers import die_with_parent
@@ -106,6 +107,9 @@ _MUTE = re.compile(r"\b(?:photos?|photographs?|pictures?|images?|videos?|footage
 def _can_speak(speaker: str | None) -> bool:
     """A claim shown to a reader needs someone who said it: not nobody, not a photo, not a number."""
     if not speaker or not speaker.strip() or speaker.strip()[0].isdigit():
+        return False
+    words = speaker.lower().split()
+    if words[0] in NOBODY or words[:2] == ["no", "one"]:
         return False
     head = speaker.split(" of ")[0]
     return not _MUTE.search(head)

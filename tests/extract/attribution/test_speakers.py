@@ -43,6 +43,11 @@ RESOLUTION: list[Case] = [
     ('Marta Quellin said the union would strike. Lina Costaver, a spokeswoman for the port authority, '
      'said the pay offer was fair. "A strike helps nobody," she added.', "added",
      {"source": "she", "speaker": "Lina Costaver"}),
+    # A relative pronoun stands for the noun its clause hangs on, not the last name before it.
+    ("The port was shut on Monday. Dock workers who said the strike would go on were cheered by the crowd.",
+     "said", {"source": "who", "speaker": "Dock workers"}),
+    ("Doctors prescribe Ostavir for the fever. Nurses who told the inquiry that stocks ran out were thanked.",
+     "told", {"source": "who", "speaker": "Nurses"}),
     # A possessive pronoun names no one: the offer is the authority's.
     ("The port authority published its offer on Monday. The offer said wages would rise by six percent.",
      "said", {"source": "The offer", "speaker": "The port authority"}),
@@ -72,3 +77,4 @@ CASES = RESOLUTION
 @pytest.mark.parametrize(("text", "cue", "expected"), CASES, ids=[t[:40] for t, _, _ in CASES])
 def test_sentence(check_sentence: Any, text: str, cue: str, expected: dict[str, str | None]) -> None:
     check_sentence(text, cue, expected)
+

@@ -161,6 +161,9 @@ ABBREVIATION_RE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs
 # who a source is
 
 PERSON_PRONOUNS = frozenset("he she him her i we you".split())
+#: Sources that are no one in particular: "Anyone who tells you they've had a touch of flu has
+#: had a cold" is an attribution, but no one's claim.
+NOBODY = frozenset("anyone anybody everyone everybody nobody whoever".split())
 ORG_PRONOUNS = frozenset("it they them its".split())
 #: Role nouns that stand for the person named last ("the leader said").
 PERSON_NOUNS = frozenset(

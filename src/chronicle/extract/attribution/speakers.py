@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from chronicle.extract.attribution.lexicon import (
     GENERIC_ORG_NOUNS,
+    NOBODY,
     ORG_PRONOUNS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
@@ -24,6 +25,7 @@ from chronicle.extract.attribution.record import Attribution
 
 #: Entity types that can speak; "nearly 50 countries" is not spoken by its number.
 _SPEAKER_LABELS = frozenset(["PERSON", "ORG", "GPE", "NORP"])
+_RELATIVE = frozenset("who whom that which".split())
 
 
 def resolve_speakers(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
@@ -107,8 +109,32 @@ def _with_speaker(doc: Doc, att: Attribution, ents: list[Span]) -> Attribution:
     return replace(att, speaker=speaker)
 
 
+def _relative_antecedent(span: Span) -> Token | None:
+    """The noun a relative pronoun source stands for: "the officials who said" -> officials."""
+    root = span.root
+    if root.lower_ not in _RELATIVE:
+        return None
+    verb = root.head
+    if verb.dep_ in ("relcl", "acl") and verb.head.i != root.i:
+        return verb.head
+    return None
+
+
+def _nobody(root: Token) -> bool:
+    """Whether a source's head is no one in particular ("anyone who says", "No one said")."""
+    doc = root.doc
+    return root.lower_ in NOBODY or (root.lower_ == "one" and root.i > 0 and doc[root.i - 1].lower_ == "no")
+
+
 def _speaker_of(doc: Doc, span: Span, ents: list[Span]) -> str:
     root = span.root
+    antecedent = _relative_antecedent(span)
+    if antecedent is not None:
+        # The relative clause's noun with what precedes it: "the ministry officials who said".
+        return _speaker_of(doc, doc[antecedent.left_edge.i : antecedent.i + 1], ents)
+    if _nobody(root):
+        # Said as no one's: the claim stage leaves it out (a reader is owed a speaker).
+        return span.text
     if root.pos_ == "PRON" or root.lower_ in PERSON_PRONOUNS | ORG_PRONOUNS:
         return _antecedent(span, ents)
     named = _named_inside(doc, span, ents)
