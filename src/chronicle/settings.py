@@ -58,7 +58,7 @@ class TopicParams:
     """How a reader's page keeps to the story the pile of articles is mostly about."""
 
     enabled: bool = field(default=True, metadata={"help": "Weigh articles by how much they belong to the pile's dominant story when choosing a page's dates and summaries (never with a query: the query is the topic)."})
-    off_topic_below: float = field(default=0.25, metadata={"help": "An article less than this close to the story's thread, as a share of a typical story article's closeness, is off the story: left out of a page and listed as set aside."})
+    off_topic_below: float = field(default=0.08, metadata={"help": "An article less than this close to the story's thread, as a share of a typical story article's closeness, is off the story: left out of a page and listed as set aside."})
     full_weight_at: float = field(default=0.5, metadata={"help": "From this share of a typical story article's closeness an article counts fully; below, it counts (share / full_weight_at) ** weight_power."})
     weight_power: float = field(default=2.0, metadata={"help": "Exponent of the weight of articles between off_topic_below and full_weight_at, and of days below day_full_at."})
     day_full_at: float = field(default=1.0, metadata={"help": "A page's day counts fully from this share of a typical day's closeness to the story's thread (its sentences against the story's centroid); below, its salience is weighed down by (share / day_full_at) ** weight_power."})

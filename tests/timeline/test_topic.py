@@ -80,8 +80,9 @@ def test_too_few_articles_to_tell_an_aside_all_count_fully() -> None:
 
 
 @pytest.mark.parametrize(("share", "weight"), [
-    (0.1, 0.0),      # off the story
-    (0.25, 0.25),    # at the bar: (0.25 / 0.5) ** 2
+    (0.05, 0.0),     # off the story
+    (0.1, 0.04),     # an aside: (0.1 / 0.5) ** 2
+    (0.25, 0.25),
     (0.4, 0.64),
     (0.5, 1.0),
     (1.7, 1.0),
