@@ -142,3 +142,45 @@ def test_a_rate_and_a_total_are_different_measures() -> None:
         claim("the scientists", "the well leaked 60,000 barrels a day into the gulf", "c"),
     ])
     assert [[s.sources for s in d.sides] for d in disagreements] == [[("a",), ("c",)]]
+
+
+def test_a_denial_of_what_is_does_not_contradict_a_warning_of_what_may_come() -> None:
+    _, disagreements = link_claims(claims=[
+        claim("the ministry", "the suggestion that the harbour was virtually closed to shipping", "a", "denies"),
+        claim("the union", "the blockade could leave the harbour closed to shipping", "b"),
+        claim("the pilots", "the harbour was closed to shipping for most of the week", "c"),
+    ])
+    (denial,) = disagreements
+    assert [side.claims[0].article for side in denial.sides] == ["a", "c"]
+
+
+def test_one_statement_given_to_two_speakers_is_no_disagreement() -> None:
+    # Two outlets report Halvard Shipping's dismissal of the Orrin report; one misreads the
+    # speaker as Orrin. That is an extraction error, not the two firms disagreeing.
+    _, disagreements = link_claims(claims=[
+        claim("Halvard Shipping", "the Orrin report as `` self-serving ''", "a", "denies"),
+        claim("Orrin", "the Orrin report as `` self-serving ''", "b", "condemns"),
+    ])
+    assert disagreements == []
+
+
+@pytest.mark.parametrize(("other", "flagged"), [
+    ("the ferry company hired replacement crews for the port", True),
+    # a phrase in common, in a claim about something else
+    ("the port of Estrany has hired replacement crews from abroad before, in 2019 and again in 2021, "
+     "when the dockers struck over pensions", False),
+])
+def test_a_stated_accusation_is_met_only_by_a_claim_making_most_of_it(other: str, flagged: bool) -> None:
+    _, disagreements = link_claims(claims=[
+        claim("the ferry company", "the suggestion that it hired replacement crews for the port", "a", "denies"),
+        claim("the union", other, "b"),
+    ])
+    assert bool(disagreements) is flagged
+
+
+def test_an_accusers_name_is_not_what_is_denied() -> None:
+    _, disagreements = link_claims(claims=[
+        claim("the university", "the Harbour Board claim", "a", "denies"),
+        claim("the Harbour Board", "the Harbour Board changes its dredging rules", "b"),
+    ])
+    assert disagreements == []

@@ -77,6 +77,9 @@ _FRAMED = re.compile(
     r"^\W*(?:the\s+|any\s+)?(?:accusations?|allegations?|claims?|charges?|reports?|suggestions?)\s+(?:that|of)\b",
     re.IGNORECASE,
 )
+# What may come is not contradicted by a denial of what is: "denied that Syria was in civil
+# war" against "the crackdown could lead to civil war".
+_HEDGED = re.compile(r"\b(?:could|might|may|would|risks?|fears?|afraid|likely|warn\w*|threaten\w*)\b", re.IGNORECASE)
 _ACCUSER_BEFORE = re.compile(
     r"\b(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:'s|’s)?\s+(?:accusations?|claims?|allegations?|charges?|reports?)\b"
 )
@@ -171,6 +174,8 @@ _TIME_WORDS = frozenset("day days daily week weeks month months year years per e
 _FAR_APART = 5.0
 #: Below this many claims a story has no words of its own to discount.
 _STORY_MIN_CLAIMS = 20
+#: ... and below this many, none that a denial's words should not count.
+_DENIAL_STORY_CLAIMS = 100
 _CUMULATIVE = re.compile(r"\b(?:since|so\s+far|in\s+total|a\s+total|in\s+all|overall|altogether|to\s+date|toll)\b",
                          re.IGNORECASE)
 _ONE_DAY = re.compile(r"\b(?:today|yesterday|tonight|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.IGNORECASE)
@@ -244,9 +249,19 @@ def link_claims(
     heads = [g.claims[0] for g in groups]
     speakers = [_speaker(h) for h in heads]
     words = [_content(h.text) - _FRAME_WORDS for h in heads]
+    # The story's own words ("oil spill" in an oil-spill story) are in every other claim: sharing
+    # them is not speaking of the same thing ("denied claims that the worst of the oil spill is
+    # over" against "the worst oil spill in American history").
+    spread = Counter(w for ws in words for w in ws)
+    # A small story's claims are few and all about it: there, "arms" and "Russia" are what a
+    # denial and an accusation share, not the story's background.
+    story_words = {w for w, n in spread.items() if len(heads) >= _DENIAL_STORY_CLAIMS and n > _COMMON_SHARE * len(heads)}
+    words = [ws - story_words for ws in words]
     # A denial that names whose claims it denies ("US accusations", "claims by the union")
     # disagrees with that party, not with anyone who used the same words.
     accusers = [_accuser(h.text) if h.stance == "denies" else None for h in heads]
+    hedged = [bool(_HEDGED.search(h.text)) for h in heads]
+    texts = [" ".join(h.text.casefold().split()) for h in heads]
     disagreements: list[Disagreement] = []
     for i, head in enumerate(heads):
         if head.stance != "denies":
@@ -259,12 +274,23 @@ def link_claims(
         framed = accuser is None and bool(_FRAMED.match(heads[i].text))
         if accuser is None and not framed:
             continue
+        # The accuser's own name is not what is denied: "the White House claim" against "the
+        # White House changes" shares only the name.
+        denied = words[i] - _content(accuser) if accuser else words[i]
         opposed = [
             j for j, other in enumerate(heads)
             if j != i and other.stance != "denies" and not _same_side(speakers[i], speakers[j])
             and (accuser is None or _same_side(accuser, _alias(speakers[j])))
-            and len(words[i] & words[j]) >= (3 if framed else 2)
-            and _overlap(words[i], words[j]) >= (max(denial_overlap, 0.5) if framed else denial_overlap)
+            and len(denied & words[j]) >= (3 if framed else 2)
+            and _overlap(denied, words[j]) >= (max(denial_overlap, 0.5) if framed else denial_overlap)
+            # A stated accusation is met by a claim making most of it, in most of its words, not
+            # by one sharing a phrase: "denied the suggestion that Syria was in civil war" is
+            # not contradicted by "Libya has descended into civil war".
+            and (not framed or len(denied & words[j]) >= 0.5 * max(len(denied), len(words[j])))
+            # Word for word the same: one statement reported twice with a speaker misread
+            # ("Transocean dismissed the BP report as self-serving" also given as BP's).
+            and texts[i] != texts[j]
+            and not (hedged[j] and not hedged[i])
         ]
         if opposed:
             topic = " ".join(sorted(set().union(*(words[i] & words[j] for j in opposed))))
