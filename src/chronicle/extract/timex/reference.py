@@ -67,6 +67,9 @@ class Anchors:
         # "for the nine months, ... compared with a year earlier": a period of several months
         # read after the quarter is compared with the year before, not with a quarter
         self.period_pos = -(10**9)
+        #: whether the text has named the 2001 attacks ("the Sept. 11 attacks"): a later
+        #: "since September 11" names them too
+        self.attacks_named = False
 
     @property
     def ref(self) -> Point | None:
