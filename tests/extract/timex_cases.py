@@ -390,6 +390,11 @@ CASES: list[Case] = [
     C("md-noun-past-answer", "2015-02-23",
       "The March 17 written answer was the minister 's own answer , she said .",
       D("March 17", "2014-03-17")),
+    # ... unless the article dated that day before: a reader takes that year
+    C("md-noun-past-dated-before", "2015-02-23",
+      "The minister answered parliament on March 17 , 2013 . A spokeswoman said yesterday that the "
+      "March 17 answer was the minister 's own answer .",
+      D("March 17 , 2013", "2013-03-17"), D("yesterday", "2015-02-22"), D("March 17", "2013-03-17")),
     C("md-noun-past-object", "2015-02-23",
       "The adviser did not draft the March 17 statement to parliament .",
       D("March 17", "2014-03-17")),

@@ -415,7 +415,11 @@ def _month_day(q: DateQuery, month: int, day: int | None, year: int | None) -> R
         else:
             year = base.day.year
         if rel == "none" and not anchors.history and anchors.dct is not None and q.firm_past:
-            year, confidence = _gone_by(anchors.dct, year, month, day)
+            year, confidence = _gone_by(anchors, year, month, day)
+        elif day is not None and not use_tense and base != anchors.dct_point():
+            anchors.days_named[(month, day)] = year  # read from the story's stated time
+    elif day is not None:
+        anchors.days_named[(month, day)] = year
     if day is not None:
         d = clip_day(year, month, day)
         if d is None:
@@ -436,12 +440,19 @@ def _month_day(q: DateQuery, month: int, day: int | None, year: int | None) -> R
 _GONE_BY_DOUBT_DAYS = 270
 
 
-def _gone_by(dct: dt.date, year: int, month: int, day: int | None) -> tuple[int, float | None]:
+def _gone_by(anchors: Anchors, year: int, month: int, day: int | None) -> tuple[int, float | None]:
     """The year of a date the clause puts in the past (``firm_past``), and a confidence when the
-    tense had to overrule the year read from the article: not after the DCT, a day doubted when far."""
+    tense had to overrule the year read from the article: not after the DCT; the year the article
+    gave that day before ("On March 17, 2003 ... The March 17 answer was ..."); else the previous
+    occurrence, a day doubted when far."""
+    dct = anchors.dct
+    assert dct is not None
     first = clip_day(year, month, day or 1)
     if first is None or first <= dct:
         return year, None
+    named = anchors.days_named.get((month, day)) if day is not None else None
+    if named is not None and (clip_day(named, month, day or 1) or dct) < dct:
+        return named, None
     year = dct.year if (month, day or 1) <= (dct.month, dct.day) else dct.year - 1
     if day is None:
         return year, None
