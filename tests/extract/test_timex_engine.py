@@ -349,3 +349,51 @@ def test_the_confidence_of_a_date_says_where_its_year_comes_from() -> None:
     assert [(t.text, t.value, t.confidence) for t in told][-1] == ("April 7", "1928-04-07", 0.7)
     news = {t.text: t for t in tag("The council met on November 7 and again yesterday.", dt.date(2009, 12, 19))}
     assert news["November 7"].value == "2009-11-07" and news["November 7"].confidence == 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "span", "value", "shown"),
+    [
+        # the tense puts the day nearly a year back, against a coming one weeks away: the year is a
+        # guess (the answer may be years older), so the date is kept off the timeline
+        ("The March 17 written answer was the minister 's own answer , she said .", dt.date(2015, 2, 23),
+         "March 17", "2014-03-17", False),
+        ("May 6 : A corporal , 24 , was killed when his patrol hit a mine .", dt.date(2015, 5, 2),
+         "May 6", "2014-05-06", False),
+        # months back, and a month named alone: news writes them so
+        ("Hundreds have died since the new cabinet took office on April 28 .", dt.date(2015, 12, 28),
+         "April 28", "2015-04-28", True),
+        ("In March , the estimate was about half that .", dt.date(2019, 1, 26), "March", "2018-03", True),
+        # recently gone by, or to come: as before
+        ("The written answer of March 17 was a fair summary , he said .", dt.date(2015, 4, 27),
+         "March 17", "2015-03-17", True),
+        ("The March 17 vote will decide the fate of the harbour plan .", dt.date(2015, 2, 23),
+         "March 17", "2015-03-17", True),
+        # a day known by its name is as sure as a stated year, however far back
+        ("Of course , the Sept. 11 attacks left a deep scar on the country .", dt.date(2008, 10, 5),
+         "Sept. 11", "2001-09-11", True),
+        ("It is the worst crisis since 9\\/11 , the senator said .", dt.date(2008, 9, 19), "9\\/11", "2001-09-11",
+         True),
+    ],
+)
+def test_the_confidence_of_a_date_the_tense_or_a_name_decides(text: str, dct: dt.date, span: str, value: str,
+                                                              shown: bool) -> None:
+    found = {t.text: t for t in tag(text, dct)}
+    assert found[span].value == value
+    assert (found[span].confidence >= PLAUSIBLE) is shown
+
+
+@pytest.mark.parametrize(
+    ("text", "dct"),
+    [
+        # "the next day" after the attacks' name counts from the story's own day, not from Sept. 12, 2001
+        ("The council met on Feb. 20 . Unlike the Sept. 11 attacks , the crisis built slowly . "
+         "The next day , the council adjourned .", dt.date(2015, 2, 23)),
+        # nor is a doubted year (a March 17 of 2014) where the story is
+        ("The council met on Feb. 20 . The March 17 written answer was the minister 's own answer . "
+         "The next day , the council adjourned .", dt.date(2015, 2, 23)),
+    ],
+)
+def test_a_name_or_a_doubted_year_does_not_move_the_story(text: str, dct: dt.date) -> None:
+    found = {t.text: t.value for t in tag(text, dct)}
+    assert found["The next day"] == "2015-02-21"

@@ -34,6 +34,7 @@ from chronicle.extract.timex.normalize import Resolver
 from chronicle.extract.timex.patterns import norm
 from chronicle.extract.timex.ranges import TimeRange, resolve_ranges
 from chronicle.extract.timex.recognize import Candidate, find_candidates
+from chronicle.extract.timex.values import DOUBTFUL
 from chronicle.models import Timex
 
 __all__ = ["TimeRange", "resolve_ranges", "tag"]
@@ -61,7 +62,8 @@ def tag(text: str, dct: dt.date | None = None, **kwargs: Any) -> list[Timex]:
             interval = value_interval(res.value)
             if interval is not None:
                 first, last, gran = interval
-        confidence = _confidence(text[cand.start:cand.end], first, last, dct, resolver.supported)
+        confidence = res.confidence if res.confidence is not None else \
+            _confidence(text[cand.start:cand.end], first, last, dct, resolver.supported)
         out.append(Timex(cand.start, cand.end, text[cand.start:cand.end], res.type,
                          res.value, res.mod, first, last, gran, confidence))
     return out
@@ -83,7 +85,7 @@ def _confidence(span: str, first: dt.date | None, last: dt.date | None, dct: dt.
         return 1.0
     if abs((first - dct).days) < _FAR.days and abs((last - dct).days) < _FAR.days:
         return 0.9
-    return 0.7 if supported else 0.3
+    return 0.7 if supported else DOUBTFUL
 
 
 _YEAR_RE = re.compile(r"(?<!\d)(1\d{3}|20\d\d)(?!\d)")

@@ -35,11 +35,19 @@ from chronicle.extract.timex.calendar import (
 )
 from chronicle.extract.timex.intervals import Point, shift
 from chronicle.extract.timex.lexicon import MONTHS, ORDINALS, SEASONS, WEEKDAYS, alternation
+from chronicle.extract.timex.named_days import ATTACKS_DAY, names_the_attacks, september_11
 from chronicle.extract.timex.patterns import SEASON_RE, UNIT_RE
 from chronicle.extract.timex.query import DateQuery
 from chronicle.extract.timex.reference import Anchors
 from chronicle.extract.timex.tense import nearest_year
-from chronicle.extract.timex.values import UNIT_GRAN, Resolution, duration_value, unit_of, year_point
+from chronicle.extract.timex.values import (
+    DOUBTFUL,
+    UNIT_GRAN,
+    Resolution,
+    duration_value,
+    unit_of,
+    year_point,
+)
 
 __all__ = ["DATE_FORMS", "resolve_date"]
 
@@ -68,7 +76,8 @@ _YEAR_END_RE = re.compile(r"(?:the\s+)?year[-\s]end|year's\s+end")
 _BEGAN_BEFORE_RE = re.compile(
     r"\b(?:began|started|erupted|broke\s+out|happened|occurred|took\s+place|had\s+begun|has\s+been\s+going\s+on\s+since|since)"
     r"\s+(?:in\s+)?$", re.IGNORECASE)
-_ENDED_BEFORE_RE = re.compile(r"\bended\s+(?:on\s+)?$", re.IGNORECASE)
+# "the year ended Jan. 31", "since April 28": a day gone by
+_ENDED_BEFORE_RE = re.compile(r"\b(?:ended\s+(?:on\s+)?|since\s+)$", re.IGNORECASE)
 _POSSESSIVE_RE = re.compile(r"['’]s\b")
 _ORDINAL_DAY_RE = re.compile(
     r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
@@ -193,13 +202,28 @@ def _century(q: DateQuery, m: re.Match[str]) -> Resolution | None:
 def _holiday(q: DateQuery, m: re.Match[str]) -> Resolution | None:
     name = m.group(0)
     year = q.year
+    if year is None and re.search(r"\b(?:last|next|this)\s+year\b", q.span):
+        year = q.rel_year()  # "Easter Day last year"
     if year is None:
-        base = q.anchors.anchor_for_year()
+        # like a month and day: from the article's date in news, from the story's time in history
+        base, _ = q.anchors.calendar_base(q.tense)
         if base is None:
             return Resolution("DATE", "XXXX-" + holiday_md(name))
         year = nearest_year(base, lambda y: holiday_date(name, y), q.tense)
     d = holiday_date(name, year)
     return Resolution("DATE", d.isoformat(), None, Point(d, "day")) if d else None
+
+
+def _names_the_attacks(q: DateQuery) -> bool:
+    dct = q.anchors.dct
+    return (q.year is None and september_11(q.span) and (dct is None or dct >= ATTACKS_DAY)
+            and names_the_attacks(q.text, q.start, q.end, q.span, q.anchors.attacks_named, dct))
+
+
+def _attacks(q: DateQuery, _hit: object) -> Resolution:
+    # a name, not the story's time: no point, so "the next day" after it is not Sept. 12, 2001
+    q.anchors.attacks_named = True
+    return Resolution("DATE", ATTACKS_DAY.isoformat(), confidence=1.0)
 
 
 def _month(q: DateQuery, m: re.Match[str]) -> Resolution | None:
@@ -359,6 +383,7 @@ def _year_for_weekday(q: DateQuery, month: int, day: int, wd: int) -> int | None
 
 def _month_day(q: DateQuery, month: int, day: int | None, year: int | None) -> Resolution | None:
     anchors, rel, tense = q.anchors, q.rel, q.tense
+    confidence = None
     if year is None:
         base, use_tense = anchors.calendar_base(tense)
         if base is None:
@@ -374,7 +399,7 @@ def _month_day(q: DateQuery, month: int, day: int | None, year: int | None) -> R
                 year = yy
         elif use_tense and anchors.dct is not None and not anchors.narrative \
                 and _ENDED_BEFORE_RE.search(q.text, max(0, q.start - 12), q.start):
-            # "the fiscal year ended Jan. 31": a period that has ended, so not after the DCT
+            # "the fiscal year ended Jan. 31", "since April 28": not after the DCT
             dct = anchors.dct
             year = dct.year if (month, day or 1) <= (dct.month, dct.day) else dct.year - 1
         elif use_tense and day is None and anchors.dct is not None and not anchors.narrative \
@@ -389,15 +414,51 @@ def _month_day(q: DateQuery, month: int, day: int | None, year: int | None) -> R
             year = nearest_year(base, lambda yy: clip_day(yy, month, day or 15), 0)
         else:
             year = base.day.year
+        if rel == "none" and not anchors.history and anchors.dct is not None and q.firm_past:
+            year, confidence = _gone_by(anchors, year, month, day)
+        elif day is not None and not use_tense and base != anchors.dct_point():
+            anchors.days_named[(month, day)] = year  # read from the story's stated time
+    elif day is not None:
+        anchors.days_named[(month, day)] = year
     if day is not None:
         d = clip_day(year, month, day)
         if d is None:
             return None
-        return Resolution("DATE", d.isoformat(), None, Point(d, "day"))
-    if not 1 <= year <= 9999:
+        p = Point(d, "day")
+    elif 1 <= year <= 9999:
+        p = Point(dt.date(year, month, 1), "month")
+    else:
         return None
-    p = Point(dt.date(year, month, 1), "month")
-    return Resolution("DATE", p.value(), None, p)
+    # a doubted year is not where the story is: the dates read after it keep their own
+    return Resolution("DATE", p.value(), None, None if confidence == DOUBTFUL else p, confidence=confidence)
+
+
+#: A day gone by that the clause's tense took against a nearer one to come is doubted when it
+#: lies this far back: news names the year of a day of nearly a year ago ("last March 17"), so
+#: "The March 17 answer was ..." in a February article more likely tells of an older year. A
+#: month alone is not: "In March, the estimate was half that" is last March in a January article.
+_GONE_BY_DOUBT_DAYS = 270
+
+
+def _gone_by(anchors: Anchors, year: int, month: int, day: int | None) -> tuple[int, float | None]:
+    """The year of a date the clause puts in the past (``firm_past``), and a confidence when the
+    tense had to overrule the year read from the article: not after the DCT; the year the article
+    gave that day before ("On March 17, 2003 ... The March 17 answer was ..."); else the previous
+    occurrence, a day doubted when far."""
+    dct = anchors.dct
+    assert dct is not None
+    first = clip_day(year, month, day or 1)
+    if first is None or first <= dct:
+        return year, None
+    named = anchors.days_named.get((month, day)) if day is not None else None
+    if named is not None and (clip_day(named, month, day or 1) or dct) < dct:
+        return named, None
+    year = dct.year if (month, day or 1) <= (dct.month, dct.day) else dct.year - 1
+    if day is None:
+        return year, None
+    gone_by = clip_day(year, month, day)
+    far = gone_by is None or (dct - gone_by).days > _GONE_BY_DOUBT_DAYS
+    return year, DOUBTFUL if far else None
 
 
 def _season_year(q: DateQuery, code: str) -> int | None:
@@ -455,6 +516,7 @@ DATE_FORMS: tuple[DateForm, ...] = (
     (lambda q: periods.FISCAL_RE.search(q.span) or periods.FY_RE.search(q.span), periods.fiscal_year),
     # holidays, months and seasons, which may state a year, then a year alone
     (lambda q: HOLIDAY_RE.search(q.span), _holiday),
+    (_names_the_attacks, _attacks),  # "the Sept. 11 attacks", "since 9/11": a day known by its name
     (lambda q: q.month and q.year is None and _ENDS_WITH_DAY_RE.search(q.span)
      and _RANGE_YEAR_AFTER_RE.match(q.text, q.end), _range_with_year),
     (lambda q: q.month, _month),

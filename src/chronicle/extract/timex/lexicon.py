@@ -58,7 +58,7 @@ HOLIDAYS = MappingProxyType({
     "veterans day": (11, 11), "veterans' day": (11, 11), "boxing day": (12, 26),
     "bastille day": (7, 14), "st. patrick's day": (3, 17), "armistice day": (11, 11),
     "thanksgiving": (11, 0), "thanksgiving day": (11, 0), "labor day": (9, 0),
-    "memorial day": (5, 0), "easter": (0, 0), "easter sunday": (0, 0),
+    "memorial day": (5, 0), "easter": (0, 0), "easter sunday": (0, 0), "easter day": (0, 0),
 })
 
 _UNITS = {

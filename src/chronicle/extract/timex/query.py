@@ -8,7 +8,7 @@ from functools import cached_property
 from chronicle.extract.timex.calendar import explicit_year
 from chronicle.extract.timex.patterns import MONTH_RE, WEEKDAY_RE
 from chronicle.extract.timex.reference import Anchors
-from chronicle.extract.timex.tense import clause_tense
+from chronicle.extract.timex.tense import clause_tense, firm_past
 
 __all__ = ["DateQuery"]
 
@@ -40,6 +40,11 @@ class DateQuery:
     def tense(self) -> int:
         # the tense only decides for dates whose year is left out
         return clause_tense(self.text, self.start, self.end) if self.year is None else 0
+
+    @cached_property
+    def firm_past(self) -> bool:
+        """Whether the clause puts the date, written without its year, firmly in the past."""
+        return self.year is None and firm_past(self.text, self.start, self.end)
 
     @cached_property
     def rel(self) -> str:

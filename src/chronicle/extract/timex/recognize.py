@@ -124,7 +124,7 @@ _HOLIDAY = alternation([
     "christmas day", "christmas eve", "christmas", "xmas", "new year's day", "new year's eve",
     "new years day", "new years eve", "thanksgiving day", "thanksgiving", "independence day",
     "halloween", "valentine's day", "veterans day", "veterans' day", "boxing day", "bastille day",
-    "st. patrick's day", "armistice day", "labor day", "memorial day", "easter sunday", "easter",
+    "st. patrick's day", "armistice day", "labor day", "memorial day", "easter sunday", "easter day", "easter",
 ]).replace("'", r"\s?['’]")  # also "Valentine 's Day" of tokenized text
 _NUM = NUMBER
 
@@ -182,8 +182,12 @@ _DATE_CORE = (
     rf"|(?:the\s+)?(?:year|years)\s+{YEAR}{_E}|{_YEAR_WORDS}"
     rf"|{YEAR}{_E}(?:-\d\d(?!\d)|\s*(?:/|-|to)\s*{YEAR}(?=\s+(?:season|period|fiscal|school|academic)))?"
     rf"|\d{{1,4}}\s*(?:B\.?C\.?E?|A\.?D\.?|BCE|CE)(?!\w)|(?-i:AD)\s+\d{{1,4}}(?!\d)"
-    # "the Easter holidays" or "the Christmas break" is weeks around the day, not the day
-    rf"|{_HOLIDAY}(?:\s*,?\s+(?:of\s+)?{YEAR})?{_E}(?!\s+(?:holidays?|break|vacation|recess|season|period|term|week))"
+    # "the Easter holidays" or "the Christmas break" is weeks around the day, not the day; "Christmas
+    # parties" or "a Christmas tree" is a kind of thing, on no day in particular (and "Christmas Eve
+    # carols" is not "Christmas" either)
+    rf"|{_HOLIDAY}(?:\s*,?\s+(?:of\s+|in\s+)?{YEAR}|\s+(?:last|next|this)\s+year)?{_E}(?!\s+(?:holidays?|break|vacation|recess|season|period|term"
+    rf"|week|weeks|weekends?|parties|party|cards?|lights|trees?|carols|decorations|spirit|songs?|markets?|specials?"
+    rf"|movies?|films?|cheer|bonus(?:es)?|day|eve|sunday)\b)"
     rf"|(?:the\s+)?(?:same\s+)?(?:year|month|week)(?=\s+(?:ended|ending|before|earlier|ago|to\s+date))"
     rf"|(?:the\s+)?{_REL}\s+(?:{_UNIT_SING}|{WEEKDAY}|{MONTH}(?:\s*{DAY}(?:{_COMMA}{YEAR})?)?|(?:fiscal\s+)?year)(?!\w)"
     rf"|(?:the\s+)?(?:day|night|week|month|year)\s+(?:before|after)\s+(?:last|next|yesterday|tomorrow)(?:\s+{WEEKDAY})?"
@@ -267,6 +271,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
             # the adjective: "a recent filing", "the recent sale" point to the past (PAST_REF)
             rf"|recent(?=\s+[a-z])(?!\s+(?:and|or|as|than)\b)){_E}"),
     ("ref", rf"{_B}(?:recent|coming|past)\s+(?:{_UNIT_PLURAL}){_E}"),
+    # "9/11" without a year: the name of the 2001 attacks ("post-9/11", "the 9/11 hijackers"; Timeline17
+    # escapes the slash); a longer number ("9/11/2003", "19/11") is not it
+    ("date", r"(?<![\w/.\\])9\\?/11(?![\w/\\]|-\d)"),
     # "today is the eighth day of the blockade", "Monday was the third day of protests"
     ("date", rf"(?:(?<=\bis\s)|(?<=\bit's\s)|(?<=\bit’s\s)|(?<=\bwas\s)|(?<=\bmarks\s)|(?<=\bmarked\s))(?:the\s+)?{_ORD_DAY}\s+(?:straight\s+|consecutive\s+|full\s+)?day(?=\s+of\s)"),
 )
@@ -289,6 +296,7 @@ _GATES: tuple[tuple[str, ...] | re.Pattern[str] | None, ...] = (
     ("now",), ("current", "now", "present", "these", "recent", "late", "past", "future", "former", "previous",
                "meant", "soon"),
     ("recent ", "coming ", "past "),
+    ("/11",),
     ("day ",),
 )
 assert len(_GATES) == len(_PATTERNS)
@@ -417,8 +425,8 @@ semi-annually biannually fortnightly twenties thirties forties fifties sixties s
 nineties nineteen eighteen seventeen thousand half h1 h2 q1 q2 q3 q4 fy ad bc bce o'clock
 year-earlier year-ago year-end latest
 """.split())
-_TOKEN_RE = re.compile(r"\d+(?:[:/.-]\d+)*(?:st|nd|rd|th|s|'s)?|[A-Za-z]+\d*(?:['’-][A-Za-z]+)*'?")
-_DIGIT_TRIGGER_RE = re.compile(r"(?:1\d{3}|20\d\d)(?:s|'s)?$|\d+[:/]\d|\d+(?:st|nd|rd|th)$|\d{2,3}0s$|\d+-\d")
+_TOKEN_RE = re.compile(r"\d+(?:(?:[:.-]|\\?/)\d+)*(?:st|nd|rd|th|s|'s)?|[A-Za-z]+\d*(?:['’-][A-Za-z]+)*'?")
+_DIGIT_TRIGGER_RE = re.compile(r"(?:1\d{3}|20\d\d)(?:s|'s)?$|\d+\\?[:/]\d|\d+(?:st|nd|rd|th)$|\d{2,3}0s$|\d+-\d")
 _AMPM_RE = re.compile(r"\s*[ap]\.?m\b", re.IGNORECASE)
 _WINDOW_BEFORE = 35
 _WINDOW_AFTER = 45

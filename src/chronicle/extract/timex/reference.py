@@ -67,6 +67,13 @@ class Anchors:
         # "for the nine months, ... compared with a year earlier": a period of several months
         # read after the quarter is compared with the year before, not with a quarter
         self.period_pos = -(10**9)
+        #: whether the text has named the 2001 attacks ("the Sept. 11 attacks"): a later
+        #: "since September 11" names them too
+        self.attacks_named = False
+        #: the year of each (month, day) the text dated with a stated year, or in a story told
+        #: from one: a later "The March 17 answer was ..." that the tense puts in the past is
+        #: that day again
+        self.days_named: dict[tuple[int, int], int] = {}
 
     @property
     def ref(self) -> Point | None:

@@ -21,7 +21,12 @@ from chronicle.extract.timex.patterns import (
     WEEKDAY_RE,
 )
 
-__all__ = ["UNIT_GRAN", "Resolution", "duration_value", "join_durations", "set_value", "unit_of", "year_point"]
+__all__ = ["DOUBTFUL", "UNIT_GRAN", "Resolution", "duration_value", "join_durations", "set_value", "unit_of", "year_point"]
+
+
+#: The confidence of a year the resolver doubts (below :data:`chronicle.models.PLAUSIBLE`: the
+#: date is kept off the timeline).
+DOUBTFUL = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +39,10 @@ class Resolution:
     point: Point | None = None
     #: resolved from the DCT ("yesterday", "last week"): does not move the narrative time
     deictic: bool = False
+    #: how sure the year is, when the resolver knows better than the distance from the DCT
+    #: (:attr:`chronicle.models.Timex.confidence`): a day known by its name, a past reading
+    #: taken against a nearer coming date
+    confidence: float | None = None
 
 
 def year_point(y: int, move: bool = True) -> Resolution:
