@@ -123,6 +123,59 @@ CASES: list[tuple[str, str, list[Expected], tuple[str, ...]]] = [
     # A photo caption run into the sentence after it: its capital is not a name.
     ("caption-run-in", "Cholera causes outbreaks in camps Infection control teams are scrambling to respond "
      "to cases in Haiti and the US .", [("Haiti", "GPE", ())], ("Infection",)),
+    # Brackets inside a recognized span: a company and, in brackets, its acronym; a ticker, a senator's
+    # state or the sentence after a dateline's brackets are not part of the name.
+    ("treebank-acronym", "NEW YORK -LRB- Reuters -RRB- - Private equity firm HBR & Co LP -LRB- HBR . \nN -RRB- "
+     "is raising money from new sources , the company said on Tuesday .",
+     [("HBR & Co LP", "ORG", ("HBR",)), ("Reuters", "ORG", ())], ("HBR & Co LP -LRB- HBR", "N")),
+    ("treebank-initials", "The International Harbour Organisation -LRB- IHO -RRB- met in Portville on Monday .",
+     [("International Harbour Organisation", "ORG", ("IHO",))], ()),
+    ("treebank-ticker", "Private equity firm Blackridge Capital LP -LRB- BRC.N -RRB- said on Tuesday it would raise "
+     "a new fund .", [("Blackridge Capital LP", "ORG", ())], ("BRC.N",)),
+    ("treebank-ticker-root", "NEW YORK -LRB- Reuters -RRB- - Drinks maker Fizzco Inc -LRB- FZD . N -RRB- said on "
+     "Tuesday its sales rose .", [("Fizzco Inc", "ORG", ())], ("FZD", "Fizzco Inc -LRB- FZD")),
+    ("treebank-acronym-after", "The Portville Harbour Authority -LRB- PHA -RRB- said on Monday it would reopen the "
+     "quay . The PHA gave no date .", [("Portville Harbour Authority", "ORG", ("PHA",))], ("PHA",)),
+    ("treebank-kcna", "The Korean Central News Agency -LRB- KCNA -RRB- reported the launch .",
+     [("Korean Central News Agency", "ORG", ("KCNA",))], ()),
+    ("treebank-aside", "The Assadullah -LRB- Lion of God -RRB- Brigades said on Monday it had fired the rockets .",
+     [], ("Brigades", "Lion of God", "Assadullah -LRB- Lion of God -RRB- Brigades")),
+    ("wire-story-code", "For more on the vote , see : -LRB- ID : nLDE74M0SK -RRB- Merkel won the vote on Monday .",
+     [], ("nLDE74M0SK",)),
+    ("treebank-senator-state", "Senator Jim Bunning -LRB- R-Ky . -RRB- said the plan was a mistake .",
+     [("Jim Bunning", "PERSON", ())], ("R-Ky", "-RRB-")),
+    ("treebank-dateline-adjective", "BEIRUT -LRB- Reuters -RRB- - Syrian troops fired on protesters in the "
+     "southern city on Tuesday , witnesses said .", [("Syria", "GPE", ("Syrian",)), ("Reuters", "ORG", ())],
+     ("Reuters -RRB- - Syrian",)),
+    # A Reuters dateline's time stamp is not a person, its time zone not part of the city's name.
+    ("dateline-stamp", "AMMAN | Fri Jun 10 , 2011 11:51 pm IST AMMAN -LRB- Reuters -RRB- - Jordanian police "
+     "arrested dozens of protesters on Friday .", [("Amman", "GPE", ()), ("Jordan", "GPE", ("Jordanian",))],
+     ("Fri Jun", "Fri Jun 10 , 2011 11:51", "IST AMMAN")),
+    ("dateline-stamp-date", "BEIRUT | Tue Mar 15 , 2011 1:48 pm GMT BEIRUT -LRB- Reuters -RRB- - Syrian troops "
+     "fired on protesters on Tuesday .", [("Syria", "GPE", ())], ("Tue Mar 15 , 2011", "GMT BEIRUT")),
+    ("month-first-name", "June Carter sang at the festival in Portville on Saturday .", [("June Carter", "PERSON", ())],
+     ()),
+    # A capitalised adjective or verb that starts a sentence is not a name ...
+    ("sentence-initial-adjective", "LONDON -LRB- Reuters -RRB- - Leading health charities shunned the launch on "
+     "Tuesday of a government plan .", [("London", "GPE", ()), ("Reuters", "ORG", ())], ("Leading",)),
+    # ... a name that starts one is.
+    ("sentence-initial-name", "Hamas said on Tuesday the talks had failed .", [("Hamas", "ORG", ())], ()),
+    ("sentence-initial-bank", "Lehman Brothers filed for bankruptcy on Monday .", [("Lehman Brothers", "ORG", ())],
+     ()),
+    ("surname-that-is-a-word", "Regulator Brooksley Born spoke in 1998 . Later , Born and Gregg met .",
+     [("Brooksley Born", "PERSON", ("Born",)), ("Gregg", "PERSON", ())], ()),
+    # One capitalised word after "the" is a place only if English names that place with "the".
+    ("the-blog", "Both candidates talked about the housing market on the Trail yesterday .", [], ("Trail",)),
+    ("the-hague", "Judges at the Hague ruled on Monday that the ban was lawful .", [("Hague", "GPE", ())], ()),
+    ("the-bronx", "Residents of the Bronx protested on Monday against the closure .", [("Bronx", "GPE", ())], ()),
+    ("the-acronym", "He lived in the USSR until 1991 .", [("USSR", "GPE", ())], ()),
+    ("the-plural", "Storms hit the Carolinas on Monday .", [("Carolinas", "GPE", ())], ()),
+    ("town-without-the", "Rebels seized the town of Zabadani on Sunday .", [("Zabadani", "GPE", ())], ()),
+    ("the-modified-noun", "The Jamaica-born sprinter won the final on Saturday , and the Texas senator watched .",
+     [("Jamaica", "GPE", ()), ("Texas", "GPE", ())], ()),
+    ("the-modified-noun-misparsed", "He had not taken a holiday since before the Selma march -LRB- `` There was no "
+     "time '' -RRB- , he said .", [("Selma", "GPE", ())], ()),
+    ("the-blog-at-the-end", "Both candidates talked about jobs on the Trail .", [], ("Trail",)),
 ]
 
 
@@ -152,6 +205,17 @@ def test_entities(nlp: Language, case_id: str, text: str, expected: list[Expecte
         assert name not in by_name, f"{name!r} should not be an entity"
     names = [e.name for e in entities]
     assert len(names) == len(set(names)), "one entity per referent"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("NEW YORK -LRB- Reuters -RRB- - Drinks maker Fizzco Inc -LRB- FZD . N -RRB- said on Tuesday its sales rose .",
+     "Fizzco Inc"),
+    ("Private equity firm Blackridge Capital LP -LRB- BRC.N -RRB- said on Tuesday it would raise a new fund .",
+     "Blackridge Capital LP"),
+])
+def test_a_ticker_in_brackets_is_not_another_name(nlp: Language, text: str, name: str) -> None:
+    (company,) = [e for e in _entities(nlp, text) if e.name == name]
+    assert company.aliases == ()
 
 
 def test_ids_follow_first_mention(nlp: Language) -> None:

@@ -29,6 +29,8 @@ FURNITURE = [
     ("March 4, 2021 at 4:52 pm | Reply", "comments"),
     ("We welcome comments that advance the story through relevant opinion, anecdotes and links.", "comments"),
     ("A version appeared on p12 of the Main section of the Gazette on Thursday 4 March 2021", "page trailer"),
+    ("This article appeared on p10 of the Review section of the Gazette on 23.56 GMT on Saturday 6 March 2021 .",
+     "page trailer"),
     # times a page was published or updated (BBC, Guardian, Washington Post, Reuters, Fox styles)
     ("Page last updated at 14:03 GMT, Thursday, 4 March 2021", "last updated"),
     ("Page last updated at 14:03 GMT , Thursday , 4 March 2021 15:03 UK", "last updated"),
@@ -92,6 +94,18 @@ FURNITURE = [
     ("-LRB- Reporting by Jane Roe ; Editing by John Doe -RRB-", "reporting by"),
     ("This article was amended on 6 March 2021 to correct the name of the union.", "correction note"),
     ("You can email the author at jane.roe@example.com", "email the author"),
+    # where to write or call: a sentence that holds an e-mail address, a switchboard
+    ("Letters for publication should be sent to : letters@gazette.example If you need help using the site : "
+     "help@gazette.example Call the main Gazette switchboard :", "contact"),
+    ("His e-mail address is jroe@gazette.example .", "contact"),
+    ("Jane Roe can be reached at roej@gazette.example.", "contact"),
+    ("Send your pictures and videos to pics@gazette.example or text them to 61124 -LRB- UK -RRB- .", "contact"),
+    ("To contact the Gazette news desk email desk@gazette.example or phone 02079460000", "contact"),
+    ("Call the main Gazette switchboard : 020 7946 0000", "contact"),
+    # where else the article appeared
+    ("This article was published on gazette.example .", "published note"),
+    ("This article was first published on Harbour Weekly.", "published note"),
+    ("A version of this article appears in the April issue of Harbour Monthly .", "published note"),
     ("This content has been removed as our licence has expired.", "removed"),
     ("BACK {current} of {total} NEXT", "slideshow"),
 ]
@@ -131,6 +145,12 @@ PROSE = [
     "The editor's note to staff said the paper would close in June.",
     "This content was removed from the site on Friday, the council said.",
     "@portville is the harbour's account on the site.",
+    "The union's account @portville_dockers posted the result of the vote on Monday.",
+    "Call the union, the minister told the port authority on Tuesday.",
+    "The book was published on Monday by Harbour Press.",
+    "This article of the treaty was published in the official journal on Monday.",
+    "A version of the plan was approved by the council on Monday.",
+    "Dockers will call a vote on the offer next week.",
 ]
 
 
@@ -180,6 +200,20 @@ def test_furniture_glued_to_the_first_sentence_is_cut_off_it(glued: str) -> None
     ((_, analysis),) = analyse([article], language=False)
     assert [s.text for s in analysis.sentences] == ["Dockers end strike", glued, BODY]
     assert [m.sentence for m in analysis.mentions] == [BODY]
+
+
+def test_a_contact_footer_glued_to_the_last_sentence_leaves_the_sentence_to_the_article() -> None:
+    last = "His book on the strike is published this month by Harbour Press"
+    footer = ("Letters for publication should be sent to : letters@gazette.example If you need help using the "
+              "site : help@gazette.example Call the main Gazette and Sunday Gazette switchboard : Jane Roe : "
+              "Why the quay matters This article was published on gazette.example .")
+    text = f"{LEAD}\n{last} {footer}\n"
+    start = text.index(footer)
+    assert furniture_spans(text) == ((start, start + len(footer)),)
+    article = Article(id="a", text=text, published=dt.date(2021, 3, 4))
+    ((_, analysis),) = analyse([article], language=False)
+    assert [s.text for s in analysis.sentences] == [LEAD, last, footer]
+    assert not any("letters@" in m.sentence or "switchboard" in m.sentence for m in analysis.mentions)
 
 
 def test_a_gallery_caption_before_its_credit_is_furniture() -> None:

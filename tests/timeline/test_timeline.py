@@ -130,10 +130,32 @@ def test_a_day_never_repeats_a_sentence(k: int) -> None:
         ("May 14 - Obama slams companies involved in the spill .", "Obama slams companies involved in the spill ."),
         (STRIKE, STRIKE),
         ("May 14 - Too short .", "May 14 - Too short ."),
+        # the treebank's brackets read as brackets
+        ("The storm was 240 km -LRB- 150 miles -RRB- off the coast on Monday .",
+         "The storm was 240 km (150 miles) off the coast on Monday ."),
+        ("Harbour Crisis : 10 Bright -LRB- Political -RRB- Ideas Both candidates spoke on the quay yesterday .",
+         "Harbour Crisis : 10 Bright (Political) Ideas Both candidates spoke on the quay yesterday ."),
+        ("-LRB- Video by AP -RRB- The dock talks collapse as both sides deadlock over pay .",
+         "(Video by AP) The dock talks collapse as both sides deadlock over pay ."),
+        ("PORTVILLE -LRB- Reuters -RRB- - The latest Gazette\\/Ipsos poll -LSB- sic -RSB- shows a lead for the union .",
+         "The latest Gazette/Ipsos poll [sic] shows a lead for the union ."),
+        # a sentence that starts inside brackets (the page split a ticker "HBR.N") is no summary
+        ("N -RRB- is increasing the sources of capital it taps , the company said on Tuesday .", ""),
+        ("HBR.N -RRB- is increasing the sources of capital it taps , the company said on Tuesday .", ""),
     ],
 )
 def test_summaries_lose_datelines_and_date_prefixes(raw: str, clean: str) -> None:
     assert clean_summary(raw) == clean
+
+
+def test_a_timeline_shows_brackets_and_leaves_out_a_sentence_split_inside_them() -> None:
+    split = "N -RRB- is increasing the sources of capital it taps as it raises a new fund , the company said on Monday ."
+    storm = "The storm was 240 km -LRB- 150 miles -RRB- off the coast of Ostrava on Monday , forecasters said ."
+    day, published = D(2024, 5, 6), D(2024, 5, 7)
+    mentions = [mention("a", 1, split, day, published), mention("b", 0, storm, day, published)]
+    timeline = build_timeline(link_mentions(mentions), [], TimelineOptions(dates=1, sentences_per_date=2))
+    summaries = [e.summary for entry in timeline.entries for e in entry.events]
+    assert summaries == ["The storm was 240 km (150 miles) off the coast of Ostrava on Monday , forecasters said ."]
 
 
 def test_summary_sentence_is_shown_without_its_dateline() -> None:

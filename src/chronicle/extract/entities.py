@@ -9,7 +9,8 @@ article (from the tables below), so that linking across articles can match on na
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -284,11 +285,74 @@ class _Raw:
 
 #: The Penn Treebank's bracket tokens, as tokenized corpora write "(" and ")": punctuation, not
 #: words of a name ("LONDON -LRB- Reuters -RRB- - BP said" made "-RRB- - BP" a company).
-_TREEBANK_BRACKETS = frozenset(["-LRB-", "-RRB-", "-LSB-", "-RSB-", "-LCB-", "-RCB-"])
+_OPENING_BRACKETS = frozenset(["(", "[", "{", "-LRB-", "-LSB-", "-LCB-"])
+_CLOSING_BRACKETS = frozenset([")", "]", "}", "-RRB-", "-RSB-", "-RCB-"])
+_TREEBANK_BRACKETS = frozenset(b for b in _OPENING_BRACKETS | _CLOSING_BRACKETS if b.startswith("-"))
 
 
 def _punctuation(token: Token) -> bool:
     return token.is_punct or token.text in _TREEBANK_BRACKETS
+
+
+def _bracket_parts(tokens: list[Token]) -> Iterator[tuple[bool, list[Token]]]:
+    """The parts of a recognized span between the brackets inside it, each with whether it is
+    inside a bracket opened in the span: "KKR & Co LP -LRB- KKR" is the company and, in
+    brackets, its acronym; "Reuters -RRB- - Leading" runs out of a dateline's brackets into the
+    sentence after them. What follows a bracket closed in the span goes on a name that a
+    mention (one stretch of text) cannot give without its aside ("Assadullah (Lion of God)
+    Brigades"): left out."""
+    part: list[Token] = []
+    inside = closed = False
+    for token in tokens:
+        if token.text in _OPENING_BRACKETS or token.text in _CLOSING_BRACKETS:
+            if part and not closed:
+                yield inside, part
+            closed = inside and token.text in _CLOSING_BRACKETS
+            part, inside = [], token.text in _OPENING_BRACKETS
+        else:
+            part.append(token)
+    if part and not closed:
+        yield inside, part
+
+
+# A dateline's time stamp the recognizer took for a name ("Fri Jun 10 , 2011 11:51", "Tue Mar"):
+# weekdays, months, numbers, clock times and time zones, with nothing else.
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december")
+_WEEKDAY_WORDS = frozenset(w for day in _WEEKDAYS for w in (day, day[:3], day[:3] + "."))
+_STAMP_WORDS = _WEEKDAY_WORDS | frozenset(
+    w for month in _MONTHS for w in (month, month[:3], month[:3] + ".", month[:4], month[:4] + "."))
+_ZONES = frozenset({"GMT", "BST", "UTC", "CET", "CEST", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT",
+                    "ET", "PT", "IST", "JST", "AEST", "AEDT", "HKT", "SGT", "MSK"})
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|\d+|[ap]\.?m\.?", re.IGNORECASE)
+
+
+def _time_stamp(tokens: list[Token]) -> bool:
+    """Whether the span is a date and time and nothing else: weekdays, months, numbers, times,
+    zones; a month alone may be a name ("June", "May"), so a weekday, a number or a time is needed."""
+    dated = False
+    for token in tokens:
+        lower = token.lower_
+        if lower in _WEEKDAY_WORDS or _CLOCK.fullmatch(token.text):
+            dated = True
+        elif not (lower in _STAMP_WORDS or token.text in _ZONES or token.is_punct):
+            return False
+    return dated
+
+
+#: A wire's story code or a file name, not a name: a word that starts in lower case and holds a
+#: digit ("nLDE73J1DG").
+_CODE = re.compile(r"[a-z]\w*\d\w*")
+
+
+def _after_a_time(tokens: list[Token]) -> list[Token]:
+    """Without the time zone that starts the span when a time comes before it ("11:51 pm IST
+    AMMAN" made "IST AMMAN" a company)."""
+    while len(tokens) > 1 and tokens[0].text in _ZONES and tokens[0].i > 0 and (
+            _CLOCK.fullmatch(tokens[0].nbor(-1).text)):
+        tokens = tokens[1:]
+    return tokens
 
 
 def _strip(tokens: list[Token], label: str) -> list[Token]:
@@ -303,8 +367,8 @@ def _strip(tokens: list[Token], label: str) -> list[Token]:
 
 
 def _raw(text_of_doc: str, tokens: list[Token], label: str) -> _Raw | None:
-    tokens = _strip(tokens, label)
-    if not tokens or _common_noun(tokens, label):
+    tokens = _after_a_time(_strip(tokens, label))
+    if not tokens or _time_stamp(tokens) or _CODE.fullmatch(tokens[0].text):
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = " ".join(text_of_doc[start:end].split())
@@ -315,14 +379,48 @@ def _raw(text_of_doc: str, tokens: list[Token], label: str) -> _Raw | None:
     return _Raw(start, end, text, label, tokens)
 
 
-def _common_noun(tokens: list[Token], label: str) -> bool:
-    """A one-word "person" or "organisation" the tagger reads as a common noun: a capital that
-    only starts a caption run into the next sentence ("... in pigs Infection control experts
-    are ..."), which the recognizer takes for a name."""
+#: Tags of words that are not names: common nouns, verbs, adjectives, adverbs.
+_NOT_NAME_TAGS = frozenset({"NN", "NNS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "JJ", "JJR", "JJS",
+                            "RB", "RBR", "RBS"})
+
+
+def _not_a_name(tokens: list[Token], label: str) -> bool:
+    """A one-word "person" or "organisation" the tagger reads as a common noun, a verb or an
+    adjective: a capital that only starts a sentence ("Leading health charities shunned ...")
+    or a caption run into the next sentence ("... in pigs Infection control experts are ..."),
+    which the recognizer takes for a name. Asked after the tables (a country's adjective,
+    "Syrian", is the country's) and unless the word is a surname the article has named ("Born",
+    after "Brooksley Born")."""
     if label not in ("PERSON", "ORG") or len(tokens) != 1:
         return False
     token = tokens[0]
-    return token.tag_ in ("NN", "NNS") and not token.text.isupper()
+    return token.tag_ in _NOT_NAME_TAGS and not token.text.isupper()
+
+
+#: Single-word places English names with "the" ("the Hague", "the Bronx"), besides acronyms ("the
+#: USSR") and plurals ("the Carolinas", "the Balkans"); any other capitalised word after "the" that
+#: the recognizer calls a place is a name of something else ("on the Trail", a newspaper's
+#: campaign blog). Countries and capitals are in the tables above.
+_PLACES_WITH_THE = frozenset({
+    "hague", "bronx", "congo", "gambia", "crimea", "punjab", "caribbean", "vatican", "kremlin", "levant",
+    "maghreb", "sahel", "sahara", "caucasus", "donbas", "donbass", "golan", "ruhr", "algarve", "riviera",
+    "yukon", "midwest", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "gulf", "arctic", "antarctic", "amazon", "thames", "rhine", "nile", "danube", "euphrates", "tigris", "seine",
+    "volga", "yangtze", "ganges", "indus", "hudson", "potomac", "mississippi", "missouri"})
+
+
+def _unknown_place_after_the(raw: _Raw) -> bool:
+    """A one-word "place" with "the" before it that English does not say so. A word that
+    modifies a noun after it is not what "the" goes with ("the Jamaica-born sprinter", "the
+    Texas senator", "the Selma march")."""
+    token = raw.tokens[0]
+    if (raw.label != "GPE" or len(raw.tokens) != 1 or token.i == 0 or token.nbor(-1).lower_ != "the"
+            or token.text.isupper() or (token.lower_.endswith("s") and not token.lower_.endswith("ss"))):
+        return False
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    modifies = token.head.i > token.i or (after is not None and (
+        after.text == "-" or (after.is_lower and after.pos_ in ("NOUN", "PROPN") and not after.ent_type_)))
+    return not modifies and token.lower_ not in _PLACES_WITH_THE
 
 
 def _head(tokens: list[Token]) -> Token:
@@ -401,7 +499,9 @@ class _Grouper:
         self.covered.update(t.i for t in raw.tokens)
         return Mention(raw.start, raw.end, raw.text)
 
-    def add(self, raw: _Raw) -> None:
+    def add(self, raw: _Raw) -> _Cluster | None:
+        """File the mention under its referent's cluster, and return that (None when it is left
+        out, or left until the whole article is seen)."""
         key = _key(raw.text)
         label = raw.label
         country = _COUNTRY_NAMES.get(key) or _DEMONYMS.get(key)
@@ -423,25 +523,41 @@ class _Grouper:
                 city = self._keyed("other", key + "|GPE", "GPE")
                 city.fixed_name = city.fixed_name or _title_if_shouted(raw.text)
                 city.add(self._mention(raw))
-                return
+                return city
         if country is not None:
-            self._keyed("country", country, "GPE").add(self._mention(raw))
-            return
+            cluster = self._keyed("country", country, "GPE")
+            cluster.add(self._mention(raw))
+            return cluster
         if key in _CONTEXTUAL:
-            return  # decided once the whole article is seen
+            return None  # decided once the whole article is seen
         if key in _ORGS:
-            self._keyed("org", _ORGS[key], "ORG").add(self._mention(raw))
-            return
+            cluster = self._keyed("org", _ORGS[key], "ORG")
+            cluster.add(self._mention(raw))
+            return cluster
+        if _not_a_name(raw.tokens, label) and not self._person_for((key,)):
+            return None
         if label == "PERSON" or (len(raw.tokens) == 1 and self._person_for((key,))):
-            self._add_person(raw)
-            return
+            return self._add_person(raw)
         if label == "ORG":
-            if key in _TITLE_FRAGMENTS:
-                return
-            self._add_org(raw)
-            return
+            return None if key in _TITLE_FRAGMENTS else self._add_org(raw)
+        if _unknown_place_after_the(raw):
+            return None
         type_: EntityType = label  # type: ignore[assignment]
-        self._keyed("other", _key(raw.text) + "|" + label, type_).add(self._mention(raw))
+        cluster = self._keyed("other", _key(raw.text) + "|" + label, type_)
+        cluster.add(self._mention(raw))
+        return cluster
+
+    def add_bracketed(self, raw: _Raw, name: _Raw, named: _Cluster | None) -> None:
+        """A name in brackets inside a recognized span, after the name ``name`` (filed under
+        ``named``): its acronym ("Harbour Port Authority (HPA", "KKR & Co LP (KKR") is another name
+        of it; anything else is left out: a ticker ("BX.N", "KO" for Coca-Cola), a senator's
+        state ("R-Ky")."""
+        if named is None or named.kind == "person" or not _is_acronym(raw.text):
+            return
+        letters = raw.text.replace(".", "").lower()
+        words = _org_tokens(name)
+        if letters == _initials(words) or (len(words) > 1 and letters in words):
+            named.add(self._mention(raw), (_key(raw.text),))
 
     def _person_for(self, tokens: tuple[str, ...]) -> _Cluster | None:
         best: _Cluster | None = None
@@ -452,15 +568,16 @@ class _Grouper:
                 best = cluster  # later clusters are more recent referents
         return best
 
-    def _add_person(self, raw: _Raw) -> None:
+    def _add_person(self, raw: _Raw) -> _Cluster:
         tokens = tuple(_key(t.text) for t in raw.tokens)
         cluster = self._person_for(tokens)
         if cluster is None:
             cluster = _Cluster("person", "PERSON")
             self.clusters.append(cluster)
         cluster.add(self._mention(raw), tokens)
+        return cluster
 
-    def _add_org(self, raw: _Raw) -> None:
+    def _add_org(self, raw: _Raw) -> _Cluster:
         tokens = _org_tokens(raw)
         acronym = _is_acronym(raw.text)
         match: _Cluster | None = None
@@ -479,12 +596,14 @@ class _Grouper:
             self.clusters.append(match)
         match.add(self._mention(raw), tokens)
         self._parenthesised_acronym(raw, match)
+        return match
 
     def _parenthesised_acronym(self, raw: _Raw, cluster: _Cluster) -> None:
         # "Korean Central News Agency (KCNA)": the acronym is this organisation's.
         doc = self.doc
         i = raw.tokens[-1].i
-        if i + 3 < len(doc) and doc[i + 1].text == "(" and doc[i + 3].text == ")" and _is_acronym(doc[i + 2].text):
+        if (i + 3 < len(doc) and doc[i + 1].text in _OPENING_BRACKETS and doc[i + 3].text in _CLOSING_BRACKETS
+                and _is_acronym(doc[i + 2].text)):
             tok = doc[i + 2]
             cluster.token_keys.append((tok.lower_,))
 
@@ -591,13 +710,19 @@ def extract_entities(doc: Doc) -> list[Entity]:
     for ent in doc.ents:
         if ent.label_ not in _TYPES:
             continue
-        raw = _raw(grouper.text, list(ent), ent.label_)
-        if raw is None:
-            continue
-        if _key(raw.text) in _CONTEXTUAL and _key(raw.text) not in _COUNTRY_NAMES:
-            pending.append(raw)
-            continue
-        grouper.add(raw)
+        name: _Raw | None = None
+        named: _Cluster | None = None
+        for bracketed, tokens in _bracket_parts(list(ent)):
+            raw = _raw(grouper.text, tokens, ent.label_)
+            if raw is None:
+                continue
+            if bracketed:
+                if name is not None:
+                    grouper.add_bracketed(raw, name, named)
+            elif _key(raw.text) in _CONTEXTUAL and _key(raw.text) not in _COUNTRY_NAMES:
+                pending.append(raw)
+            else:
+                name, named = raw, grouper.add(raw)
     grouper.contextual_ents(pending)
     grouper.scan_missed()
     grouper.merge_short_first()

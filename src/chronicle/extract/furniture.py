@@ -3,18 +3,20 @@
 Readers' comments under the article, and the single lines a page puts around it: bylines with
 timestamps ("Page last updated at 14:03 GMT, Monday, 20 April 2009"), photo credits and
 caption markers ("Photograph: Jane Roe/AP"), share and reply buttons, "Related stories",
-"Click here", newsletter prompts, copyright lines, comment counts. Their dates are not
-references to events and their words are not the story's, so no date mention, claim or event
-is taken from them.
+"Click here", newsletter prompts, copyright lines, comment counts, where to write or call
+("Letters for publication should be sent to : letters@..."), where else the article was
+published. Their dates are not references to events and their words are not the story's, so
+no date mention, claim or event is taken from them.
 
 Everything here is found without the language model, by anchored patterns: a comment header
 or a page trailer starts the *tail* of the page, which runs to its end (:func:`article_body_end`,
 where the language model's Doc stops); a furniture line is a short line of its own
 (:data:`_LINE_RULES`); and a few patterns distinctive enough to be furniture wherever they
 stand mark only their own text (:data:`_SPAN_RULES`), since pages flattened to text often glue
-a credit or a timestamp to the headline or to the first sentence after it. A sentence that
-merely uses a furniture word ("The company posted a loss", "Shares fell") is prose: generic
-words count only as a whole short line.
+a credit or a timestamp to the headline or to the first sentence after it; a sentence that holds
+an e-mail address is a contact line (:func:`_contact_marks`). A sentence that merely uses a
+furniture word ("The company posted a loss", "Shares fell") is prose: generic words count only
+as a whole short line.
 
 Not imported with spaCy: the store's reader rebuilds date mentions with it.
 """
@@ -75,6 +77,8 @@ _DATE = (rf"(?:{_WEEKDAY}(?:{_COMMA}|{_SP1}))?"
 #: A date with an optional time, either way round ("June 3 , 2010 ; 9:30 PM", "09:23 UTC").
 _STAMP = rf"(?:{_DATE}(?:{_SP}[,;]?{_SP}(?:at{_SP1})?{_TIME})?|{_TIME}(?:{_SP}[,;]?{_SP}(?:on{_SP1})?{_DATE})?)"
 _COUNT = rf"(?:{_LP}{_SP}\d[\d,]*{_SP}{_RP}|:{_SP}\d[\d,]*)"
+#: The rest of a sentence: up to its final mark (not the dots of a web address), else the line's end.
+_TO_SENTENCE_END = r"[^\n]*?(?:[.!?](?=\s|$)|$)"
 _BLOG_LINK = rf"(?:Permalink|Comments?(?:{_SP}{_COUNT})?|E-?mail|Share|Print|Link)"
 # A photographer's or an agency's name in a credit: "Jane Roe/AP", "AFP/Getty Images",
 # "Ho/Reuters", "Rex Features", "Staff for the Guardian".
@@ -124,8 +128,10 @@ _HEADERS_AFTER: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_rx(rf"\bPosted{_SP1}by{_SP1}[^\s|:]{{1,40}}{_SP1}{_DAY}{_SP1}{_MONTH}{_SP1}{_YEAR}\b"), ("Posted",)),
 )
 #: Where a page's trailer begins: print-edition notes ("A version appeared on p12 of the Main
-#: section"), followed by feeds and promotions, never by the article.
-_TRAILER = _rx(rf"\bA{_SP1}version{_SP1}(?:of{_SP1}this{_SP1}article{_SP1})?appeared{_SP1}on{_SP1}p\d+{_SP1}of{_SP1}the\b")
+#: section", "This article appeared on p10 of the Review section"), followed by feeds and
+#: promotions, never by the article.
+_TRAILER = _rx(rf"\b(?:A{_SP1}version{_SP1}(?:of{_SP1}this{_SP1}article{_SP1})?|This{_SP1}article{_SP1})appeared{_SP1}on"
+               rf"{_SP1}p\d+{_SP1}of{_SP1}the\b")
 #: Back from a header that follows its comment to the start of its line, unless that line is
 #: long: a page given as one paragraph keeps its article.
 _LONGEST_COMMENT_LINE = 600
@@ -257,6 +263,15 @@ _SPAN_RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
         rf"(?:amended|corrected|updated|edited|last{_SP1}changed){_SP1}(?:on|at){_SP1}[^\n]*"), ("amended", "corrected", "updated", "edited", "changed")),
     # "You can email the author at jane.roe@example.com"
     ("email the author", _rx(rf"\bYou{_SP1}can{_SP1}e-?mail{_SP1}(?:the{_SP1}author|me|us){_SP1}at{_SP1}\S+"), ("mail",)),
+    # Where else the article was published, to the end of its sentence: "This article was published
+    # on guardian.co.uk .", "A version of this article appears in the April issue of Harbour Monthly ."
+    ("published note", _rx(
+        rf"\b(?:This{_SP1}(?:article|story|post|piece){_SP1}was{_SP1}(?:first{_SP1}|originally{_SP1})?published{_SP1}"
+        rf"(?:on|in|by)|A{_SP1}version{_SP1}of{_SP1}this{_SP1}(?:article|story|piece){_SP1}(?:appears|appeared|was"
+        rf"{_SP1}published|first{_SP1}appeared){_SP1}in)\b{_TO_SENTENCE_END}"), ("published", "version")),
+    # A newsroom's telephone line, its number taken out or not: "Call the main Gazette switchboard : 020 ..."
+    ("contact", _rx(rf"\bCall{_SP1}(?:the|our)\b[^\n.:]{{0,60}}?\b(?:switchboard|news{_SP}desk|hotline){_SP}:?"
+                    rf"(?:{_SP}\+?\d[\d -]{{5,20}}\d)?"), ("Call",)),
     # "Sign up for free e-mail news alerts from Example.com" at the end of a line
     ("newsletter", _rx(
         rf"\b(?:Sign{_SP1}up|Subscribe){_SP1}(?:for|to){_SP1}(?:free{_SP1}|our{_SP1})?(?:e-?mail|newsletters?|daily)[^\n]*"), ("Sign up", "Subscribe")),
@@ -268,6 +283,62 @@ _SPAN_RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
     ("slideshow", _rx(rf"\bBACK{_SP}(?:\{{|-LCB-){_SP}current{_SP}(?:\}}|-RCB-){_SP}of{_SP}(?:\{{|-LCB-){_SP}total"
                       rf"{_SP}(?:\}}|-RCB-){_SP}NEXT\b"), ("BACK",)),
 )
+
+
+# --- contact addresses --------------------------------------------------------------------------
+#: An e-mail address: whatever sentence holds one tells readers where to write ("Letters for
+#: publication should be sent to : letters@example.com", "His e-mail address is jroe@example.com",
+#: "Send your pictures to yourpics@example.com"), not what happened.
+_EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]{1,64}@[\w-]+(?:\.[\w-]+)+")
+#: Where a sentence ends: its final mark, closing quotes or brackets after it, then a space.
+_SENTENCE_BREAK = re.compile(r"[.!?](?:[^\S\n]*(?:''|[\"”’)]|-RRB-))*[^\S\n]+(?=\S)")
+#: A sentence's final mark, where it ends a word (not the dots inside a web address).
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+_WORD = re.compile(r"\S+")
+
+
+#: How far a contact sentence is followed back and forward from its address: a page flattened to
+#: one line is not one sentence.
+_CONTACT_REACH = 400
+#: A label before a colon ("If you need help using the site :"): at most this many words.
+_LABEL_WORDS = 10
+
+
+def _contact_marks(text: str) -> Iterator[Mark]:
+    """Each sentence that holds an e-mail address, from its start to its end.
+
+    A page flattened to text may glue a contact footer to the article's last sentence ("... is
+    published this month by Harbour Press Letters for publication should be sent to :
+    letters@example.com"): where the address follows a colon, the furniture starts at the
+    label's first capitalised word, and the clause before it is left to the article.
+    """
+    for m in _EMAIL.finditer(text):
+        reach = max(0, m.start() - _CONTACT_REACH)
+        line_start = text.rfind("\n", reach, m.start()) + 1
+        # Back to the line's start when it is near, else no further than the address.
+        start = line_start if line_start or reach == 0 else m.start()
+        for b in _SENTENCE_BREAK.finditer(text, max(reach, line_start), m.start()):
+            start = b.end()
+        before = text[start : m.start()].rstrip()
+        if before.endswith(":"):
+            start = _label_start(text, start, start + len(before) - 1)
+        limit = min(len(text), m.end() + _CONTACT_REACH)
+        line_end = text.find("\n", m.end(), limit)
+        limit = limit if line_end < 0 else line_end
+        end = _SENTENCE_END.search(text, m.end(), limit)
+        near_end = line_end >= 0 or limit == len(text)
+        s, e = _trim(text, start, end.end() if end else (limit if near_end else m.end()))
+        yield Mark(s, e, "contact")
+
+
+def _label_start(text: str, start: int, colon: int) -> int:
+    """Where the label before ``colon`` starts: its first capitalised word, counting back from the
+    colon (a sentence start at ``start`` if none is near)."""
+    words = list(_WORD.finditer(text, start, colon))[-_LABEL_WORDS:]
+    for w in reversed(words):
+        if w.group()[0].isupper():
+            return w.start()
+    return start
 
 
 def _has(text: str, keywords: tuple[str, ...]) -> bool:
@@ -353,6 +424,8 @@ def find_furniture(text: str) -> list[Mark]:
                 s = before.start()
             if e > s:
                 marks.append(Mark(s, e, name))
+    if "@" in body:
+        marks.extend(_contact_marks(body))
     marks.extend(_captions_before_credits(body, lines, marks))
     if tail:
         mark, header_after = tail
@@ -370,7 +443,7 @@ def find_furniture(text: str) -> list[Mark]:
 #: Furniture that closes a post (its byline and time, a note on its changes, a credit): a
 #: comment whose header comes after it starts there, when that is at most
 #: :data:`_POST_END_REACH` characters before the header's line.
-_POST_END = frozenset({"blog byline", "correction note", "contributed", "email the author"})
+_POST_END = frozenset({"blog byline", "correction note", "contributed", "email the author", "contact", "published note"})
 _POST_END_REACH = 2000
 
 

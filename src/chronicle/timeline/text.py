@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-__all__ = ["Vector", "add_into", "clean_summary", "cosine", "idf_weights", "normalized", "terms", "tfidf"]
+__all__ = ["Vector", "add_into", "clean_summary", "cosine", "idf_weights", "normalized", "readable", "terms", "tfidf"]
 
 Vector = dict[str, float]
 
@@ -109,8 +109,35 @@ _DATE_PREFIX = re.compile(
 )
 
 
+# The Penn Treebank's bracket tokens, as tokenized corpora (Timeline17) write brackets: the
+# opening one binds to the word after it, the closing one to the word before ("240 km -LRB- 150
+# miles -RRB-" is "240 km (150 miles)").
+_OPENING = re.compile(r"-(L[RSC])B-[^\S\n]*")
+_CLOSING = re.compile(r"[^\S\n]*-(R[RSC])B-")
+_BRACKETS = {"LR": "(", "LS": "[", "LC": "{", "RR": ")", "RS": "]", "RC": "}"}
+# A sentence the page split inside a parenthesis ("KKR & Co LP (KKR." / "N) is increasing ..."):
+# a closing bracket within its first words with no opening one before it.
+_STARTS_INSIDE = re.compile(r"^[^()]{0,20}\)")
+
+
+def readable(text: str) -> str:
+    """``text`` with the treebank's bracket tokens and escaped slashes written as a reader
+    expects them: "10 Bright -LRB- Political -RRB- Ideas" is "10 Bright (Political) Ideas".
+
+    For what is shown, never for what is looked up: the text's length changes, so offsets into
+    the article (evidence ``start``/``end``) are taken from the article's own text.
+    """
+    if "-" in text:
+        text = _OPENING.sub(lambda m: _BRACKETS[m.group(1)], text)
+        text = _CLOSING.sub(lambda m: _BRACKETS[m.group(1)], text)
+    return text.replace("\\/", "/")
+
+
 def clean_summary(sentence: str) -> str:
-    """The sentence without the dateline, byline or date that a page put before it."""
+    """The sentence as a timeline shows it: without the dateline, byline or date that a page put
+    before it, and :func:`readable`. Empty when the sentence starts inside a parenthesis (the
+    page split it there): it has lost its subject, and no summary is made of it."""
     text = _DATELINE.sub("", sentence, count=1)
     text = _DATE_PREFIX.sub("", text, count=1)
-    return text if len(text.split()) >= 4 else sentence
+    text = readable(text if len(text.split()) >= 4 else sentence)
+    return "" if _STARTS_INSIDE.match(text) else text
