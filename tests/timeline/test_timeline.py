@@ -225,3 +225,12 @@ def test_the_article_of_the_sentence_shown_is_the_first_source(options: Timeline
         for event in entry.events:
             assert event.sources[0] == event.evidence[0].article
             assert " ".join(event.summary.split()) in " ".join(event.evidence[0].sentence.split())
+
+
+def test_evidence_reads_brackets_as_brackets_and_keeps_its_offsets() -> None:
+    sentence = "The ferry ran aground 240 km -LRB- 150 miles -RRB- north of Ostrava on Monday ."
+    m = mention("a", 0, sentence, D(2024, 5, 6), D(2024, 5, 7))
+    page = build_timeline(link_mentions([m]), [], TimelineOptions(record=True), Method())
+    (evidence,) = page.entries[0].events[0].evidence
+    assert "(150 miles)" in evidence.sentence and "-LRB-" not in evidence.sentence
+    assert (evidence.start, evidence.end) == (0, len(sentence))
