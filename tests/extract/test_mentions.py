@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from chronicle.extract import analyse, event_mentions
 from chronicle.models import Article, ArticleAnalysis
 
@@ -71,3 +73,19 @@ def test_a_sentence_is_on_its_own_date_and_names_the_others() -> None:
     precise = _analysis(Article(id="b", text="Crews struck this week, the union said on Monday.",
                                 published=PUBLISHED)).mentions
     assert [(m.granularity, m.primary) for m in precise] == [("week", False), ("day", True)]
+
+
+@pytest.mark.parametrize(("text", "primary"), [
+    # a recent date in a subordinate phrase still dates the sentence: it tells of that day
+    ("Crews have stopped 40 sailings since the strike began on May 2.", True),
+    # a far one is a yardstick: nothing is said of that day
+    ("The strike will cost the port more than the storm of October 16, 1987 did.", False),
+    ("That was all before the storm of October 16, 1987 and before the new harbour wall.", False),
+    ("While the storm of October 16, 1987 changed the harbour, the strike has changed the town.", False),
+    ("In the years from the storm of October 16, 1987 until the new wall, ferries often stopped.", False),
+    # told: a far date a sentence is about
+    ("The storm of October 16, 1987 wrecked half the harbour's ferries.", True),
+])
+def test_a_far_date_set_beside_something_is_a_yardstick_not_what_is_told(text: str, primary: bool) -> None:
+    (mention,) = _analysis(Article(id="a", text=text, published=PUBLISHED)).mentions
+    assert mention.primary is primary

@@ -56,15 +56,37 @@ _SUBORDINATE = re.compile(
 )
 
 
-def _own_date(sentence: Sentence, referred: list[Timex]) -> Timex | None:
+#: A date this far before the article, in a subordinate phrase only, measures; it is not told.
+_YARDSTICK_DAYS = 365
+#: ... and so does a far date something is set beside: "while 9/11 changed the way we view the
+#: world", "in the chronology from 9/11 until they launched the Iraq war", "unlike 1929".
+_YARDSTICK = re.compile(
+    r"\b(?:while|whereas|from|like|unlike|compared\s+(?:to|with)|as\s+in)\b[^,;:.!?\"“”]*$", re.IGNORECASE
+)
+
+
+def _own_date(sentence: Sentence, referred: list[Timex], published: dt.date) -> Timex | None:
     """The date of what the sentence states: its most precise date not set in a subordinate
     phrase, the first of them ("visited factories this week, KCNA reported on Wednesday" is
-    shown on the Wednesday)."""
+    shown on the Wednesday).
+
+    With every date subordinate, a recent one still dates the sentence ("have killed 700 since
+    the protests broke out on March 18" tells of the protests' start); a date a year or more
+    back is only a yardstick ("touch many more people than did 9/11", "that was all before
+    9/11"), and the sentence states nothing of that day.
+    """
     if not referred:
         return None
-    own = [t for t in referred
-           if not _SUBORDINATE.search(sentence.text[max(0, t.start - sentence.start - 80) : t.start - sentence.start])]
-    pool = own or referred
+    def before(t: Timex) -> str:
+        return sentence.text[max(0, t.start - sentence.start - 80) : t.start - sentence.start]
+
+    def far(t: Timex) -> bool:
+        return t.last is None or (published - t.last).days >= _YARDSTICK_DAYS
+
+    own = [t for t in referred if not _SUBORDINATE.search(before(t)) and not (far(t) and _YARDSTICK.search(before(t)))]
+    pool = own or [t for t in referred if not far(t)]
+    if not pool:
+        return None
     return min(pool, key=lambda t: _PRECISION.index(t.granularity or "month"))
 
 
@@ -109,7 +131,7 @@ def event_mentions(article: Article, sentences: tuple[Sentence, ...],
 
     for at, sentence in enumerate(sentences):
         referred = _dates_referred(sentence)
-        own = _own_date(sentence, referred)
+        own = _own_date(sentence, referred, published)
         for timex in referred:
             assert timex.first is not None and timex.last is not None and timex.granularity is not None
             add(sentence, timex.first, timex.last, timex.granularity, timex.text, primary=timex is own)
