@@ -115,6 +115,12 @@ _HEADERS_BEFORE: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_rx(rf"^{_SP}--{_SP}[A-Z][a-z]+\.?{_SP1}\d{{1,2}}{_SP},{_SP}\d{{4}}{_SP},?{_SP}\d{{1,2}}:\d{{2}}"), ("--",)),
     (_rx(rf"^{_SP}(?:[^\n]{{1,60}}?{_SP1}says{_SP}:?{_SP}\n{_SP})?{_STAMP}{_BAR}Reply\b"), ("Reply",)),
     (_rx(rf"\bWe{_SP1}welcome{_SP1}comments{_SP1}that{_SP1}advance{_SP1}the{_SP1}story\b"), ("We welcome",)),
+    # A wire service's thread opens on its disclaimer; a closed one may show only its closing
+    # lines ("This discussion is now closed . We welcome comments on our articles ...").
+    (_rx(rf"\bViews{_SP1}expressed{_SP1}in{_SP1}(?:the{_SP1})?comments{_SP1}do{_SP1}not{_SP1}represent\b"),
+     ("Views expressed",)),
+    (_rx(rf"\bThis{_SP1}discussion{_SP1}is{_SP1}now{_SP1}closed\b"), ("This discussion",)),
+    (_rx(rf"\bWe{_SP1}welcome{_SP1}comments{_SP1}on{_SP1}our{_SP1}articles\b"), ("We welcome",)),
     # "30th June 2012 - 14:41 I think ...": the first of at least two such lines
     (_rx(rf"^{_SP}{_STAMPED_COMMENT}(?=[\s\S]*\n{_SP}{_STAMPED_COMMENT})"), ("th ", "st ", "nd ", "rd ")),
 )
