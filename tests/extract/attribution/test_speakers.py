@@ -48,6 +48,9 @@ RESOLUTION: list[Case] = [
      "said", {"source": "who", "speaker": "Dock workers"}),
     ("Doctors prescribe Ostavir for the fever. Nurses who told the inquiry that stocks ran out were thanked.",
      "told", {"source": "who", "speaker": "Nurses"}),
+    # A nationality describing the source is not its speaker.
+    ("Syrian and international rights groups say security forces have killed at least 700 civilians.",
+     "say", {"source": "Syrian and international rights groups", "speaker": "Syrian and international rights groups"}),
     # A possessive pronoun names no one: the offer is the authority's.
     ("The port authority published its offer on Monday. The offer said wages would rise by six percent.",
      "said", {"source": "The offer", "speaker": "The port authority"}),

@@ -179,8 +179,11 @@ def _named_inside(doc: Doc, span: Span, ents: list[Span]) -> str | None:
     owner = _possessor(doc, root)
     if owner:
         return owner
-    if inner:
-        return _name(inner[-1])
+    # A nationality only describing the source's head is not who speaks: "Syrian and
+    # international rights groups say" is said by the groups, not by "Syrian".
+    named = [e for e in inner if e.label_ != "NORP"]
+    if named:
+        return _name(named[-1])
     return None
 
 
