@@ -74,3 +74,12 @@ def test_nobody_in_particular_makes_no_claim(nlp: Any, text: str, cue: str) -> N
     asserts" was what a relative pronoun resolved to the last name gave."""
     ((_, analysis),) = analyse([Article(id="a", text=text, published=PUBLISHED)], language=True, nlp=nlp)
     assert cue not in [c.cue for c in analysis.claims]
+
+
+@pytest.mark.parametrize("text", [
+    "The port authority declined to comment on what the mayor said.",
+    "A spokesman for the ferry company refused to elaborate.",
+])
+def test_a_refusal_to_comment_is_no_claim(nlp: Any, text: str) -> None:
+    ((_, analysis),) = analyse([Article(id="a", text=text, published=PUBLISHED)], language=True, nlp=nlp)
+    assert analysis.claims == ()

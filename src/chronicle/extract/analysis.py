@@ -96,7 +96,14 @@ def _claims(article: Article, attributions: Iterable[Any], timexes: Sequence[Tim
                 said_when=" ".join(said.text.split()) if said is not None else None,
             )
         )
-    return _relayed([c for c in claims if _can_speak(c.speaker)])
+    return _relayed([c for c in claims if _can_speak(c.speaker) and not _NO_COMMENT.match(c.text)])
+
+
+#: "BP declined to comment on what he said", "refused to elaborate": a refusal says nothing.
+_NO_COMMENT = re.compile(
+    r"^\W*(?:to\s+)?(?:comment|elaborate|speculate|give\s+(?:details|further\s+details)|discuss\s+(?:it|the\s+matter|details))\b",
+    re.IGNORECASE,
+)
 
 
 #: Things a report may cite that say nothing themselves: what they show is no one's claim.
