@@ -83,3 +83,15 @@ def test_nobody_in_particular_makes_no_claim(nlp: Any, text: str, cue: str) -> N
 def test_a_refusal_to_comment_is_no_claim(nlp: Any, text: str) -> None:
     ((_, analysis),) = analyse([Article(id="a", text=text, published=PUBLISHED)], language=True, nlp=nlp)
     assert analysis.claims == ()
+
+
+@pytest.mark.parametrize(("text", "stated"), [
+    ("The harbour board imposed fresh fines on the ferry company on Thursday.", None),
+    ("Dockers set fire to two cranes at the harbour gate.", None),
+    ("Officials confirmed the deaths of two crew members.", "the deaths of two crew members"),
+    ("The union said the strike would go on.", "the strike would go on"),
+    ("The ministry condemned the blockade of the harbour.", "the blockade of the harbour"),
+])
+def test_an_assertion_is_a_statement_not_what_a_verb_acted_on(nlp: Any, text: str, stated: str | None) -> None:
+    ((_, analysis),) = analyse([Article(id="a", text=text, published=PUBLISHED)], language=True, nlp=nlp)
+    assert [c.text for c in analysis.claims] == ([stated] if stated else [])

@@ -205,13 +205,36 @@ _OPENING = re.compile(
 )
 
 
+#: Verbs of doing that the cue model takes for verbs of saying: their noun-phrase object is what
+#: was done, not said ("imposed fresh sanctions", "set fire to the party's offices").
+_DOING_CUES = frozenset(
+    """impose fire set launch prescribe take make begin start hold use raise send open close shut kill
+    attack seize arrest deploy sign approve pass adopt unveil introduce build buy sell cut lift
+    ban order freeze""".split()
+)
+
+
+def _states_something(doc: Doc, attribution: Any) -> bool:
+    """Whether an assertion reads as a statement: not a noun phrase a verb of doing acted on
+    ("The United States asserts: fresh sanctions on Syria" from "imposed fresh sanctions")."""
+    if attribution.stance != "asserts" or attribution.kind != "indirect" or attribution.cue_index < 0:
+        return True
+    if not attribution.content:
+        return True
+    span = doc.char_span(attribution.content[0][0], attribution.content[-1][1], alignment_mode="expand")
+    if span is None or span.root.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+        return True
+    return bool(doc[attribution.cue_index].lemma_.lower() not in _DOING_CUES)
+
+
 def _from_doc(article: Article, doc: Doc) -> ArticleAnalysis:
     # The model read the article up to its comments; the furniture before them (bylines,
     # credits, captions) is no source of claims, events or entities either.
     furniture: tuple[Span, ...] = doc._.furniture or ()
     return ArticleAnalysis(
         entities=_outside_entities(doc._.entities or (), furniture),
-        claims=tuple(c for c in _claims(article, doc._.attributions or (), doc._.timexes or (), doc._.entities or ())
+        claims=tuple(c for c in _claims(article, [a for a in doc._.attributions or () if _states_something(doc, a)],
+                                         doc._.timexes or (), doc._.entities or ())
                      if not _claim_in(c, furniture)),
         # The Doc does not know the outlet; the stored form of an event does.
         events=tuple(replace(e, source=article.source) for e in doc._.events or ()
