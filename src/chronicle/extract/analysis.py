@@ -210,7 +210,7 @@ _OPENING = re.compile(
 _DOING_CUES = frozenset(
     """impose fire set launch prescribe take make begin start hold use raise send open close shut kill
     attack seize arrest deploy sign approve pass adopt unveil introduce build buy sell cut lift
-    ban order freeze""".split()
+    ban order freeze ignore replace""".split()
 )
 
 

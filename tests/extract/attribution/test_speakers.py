@@ -51,6 +51,9 @@ RESOLUTION: list[Case] = [
     # A nationality describing the source is not its speaker.
     ("Syrian and international rights groups say security forces have killed at least 700 civilians.",
      "say", {"source": "Syrian and international rights groups", "speaker": "Syrian and international rights groups"}),
+    # The person the source is about, not the one its relative clause names.
+    ("Port Minister Daniel Hughes, who has had friendly relations with Peter Walsh, has urged Walsh to call off "
+     "the strike.", "has urged", {"speaker": "Port Minister Daniel Hughes"}),
     # A possessive pronoun names no one: the offer is the authority's.
     ("The port authority published its offer on Monday. The offer said wages would rise by six percent.",
      "said", {"source": "The offer", "speaker": "The port authority"}),

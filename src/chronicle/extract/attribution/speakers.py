@@ -170,7 +170,10 @@ def _named_inside(doc: Doc, span: Span, ents: list[Span]) -> str | None:
     ]
     persons = [e for e in inner if e.label_ == "PERSON"]
     if persons:
-        return _name(persons[-1])
+        # The person the source is about, not one its relative clause names: "Turkey's President
+        # Tayyip Erdogan, who has had friendly relations with Assad, has urged ..." is Erdogan.
+        own = next((e for e in persons if e.start <= root.i < e.end), None)
+        return _name(own or persons[-1])
     # "The United States and dozens of allies, including South Korea and Japan, have accused":
     # the source's own head names it, not the last name in it.
     head = next((e for e in inner if e.start <= root.i < e.end), None)
