@@ -30,6 +30,7 @@ FURNITURE = [
     ("We welcome comments that advance the story through relevant opinion, anecdotes and links.", "comments"),
     ("Views expressed in the comments do not represent those of the Gazette.", "comments"),
     ("This discussion is now closed.", "comments"),
+    ("This topic has now closed . Thanks for all your homework .", "comments"),
     ("We welcome comments on our articles for a limited period after their publication.", "comments"),
     ("A version appeared on p12 of the Main section of the Gazette on Thursday 4 March 2021", "page trailer"),
     ("This article appeared on p10 of the Review section of the Gazette on 23.56 GMT on Saturday 6 March 2021 .",

@@ -119,7 +119,8 @@ _HEADERS_BEFORE: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     # lines ("This discussion is now closed . We welcome comments on our articles ...").
     (_rx(rf"\bViews{_SP1}expressed{_SP1}in{_SP1}(?:the{_SP1})?comments{_SP1}do{_SP1}not{_SP1}represent\b"),
      ("Views expressed",)),
-    (_rx(rf"\bThis{_SP1}discussion{_SP1}is{_SP1}now{_SP1}closed\b"), ("This discussion",)),
+    (_rx(rf"\bThis{_SP1}(?:discussion|topic|debate|thread){_SP1}(?:is|has){_SP1}(?:now{_SP1})?closed\b"),
+     ("This discussion", "This topic", "This debate", "This thread")),
     (_rx(rf"\bWe{_SP1}welcome{_SP1}comments{_SP1}on{_SP1}our{_SP1}articles\b"), ("We welcome",)),
     # "30th June 2012 - 14:41 I think ...": the first of at least two such lines
     (_rx(rf"^{_SP}{_STAMPED_COMMENT}(?=[\s\S]*\n{_SP}{_STAMPED_COMMENT})"), ("th ", "st ", "nd ", "rd ")),
