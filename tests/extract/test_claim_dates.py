@@ -95,3 +95,11 @@ def test_a_refusal_to_comment_is_no_claim(nlp: Any, text: str) -> None:
 def test_an_assertion_is_a_statement_not_what_a_verb_acted_on(nlp: Any, text: str, stated: str | None) -> None:
     ((_, analysis),) = analyse([Article(id="a", text=text, published=PUBLISHED)], language=True, nlp=nlp)
     assert [c.text for c in analysis.claims] == ([stated] if stated else [])
+
+
+def test_a_claims_text_reads_brackets_as_brackets_and_keeps_its_spans(nlp: Any) -> None:
+    text = "The port authority said the repairs had cost $ 3.5 m -LRB- 2.9 m euros -RRB- so far."
+    ((_, analysis),) = analyse([Article(id="a", text=text, published=PUBLISHED)], language=True, nlp=nlp)
+    (claim,) = analysis.claims
+    assert "(2.9 m euros" in claim.text and "-LRB-" not in claim.text
+    assert all("-LRB-" in text[s:e] for s, e in claim.content_spans)

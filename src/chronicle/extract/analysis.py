@@ -31,6 +31,7 @@ from chronicle.extract.pipeline import build_nlp, make_doc, make_text_doc, text_
 from chronicle.extract.workers import die_with_parent
 from chronicle.models import PLAUSIBLE, Article, ArticleAnalysis, Claim, Entity, Timex
 from chronicle.settings import Settings
+from chronicle.treebank import readable
 
 __all__ = ["analyse"]
 
@@ -81,9 +82,10 @@ def _claims(article: Article, attributions: Iterable[Any], timexes: Sequence[Tim
         source_span = (source[0][0], source[-1][1]) if source else None
         claims.append(
             Claim(
-                speaker=a.speaker or a.source_text,
+                speaker=readable(a.speaker or a.source_text) if (a.speaker or a.source_text) else None,
                 cue=a.cue_text,
-                text=a.content_text,
+                # Shown to readers as written ("$ 3.5 bn (£2.3bn)"); the spans keep the article's.
+                text=readable(a.content_text),
                 stance=cast(Literal["asserts", "denies", "condemns"], stance),
                 article=article.id,
                 date=said.first.isoformat() if said is not None and said.first else published,

@@ -11,6 +11,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
+from chronicle.treebank import readable
+
 __all__ = ["Vector", "add_into", "clean_summary", "cosine", "idf_weights", "normalized", "readable", "terms", "tfidf"]
 
 Vector = dict[str, float]
@@ -109,28 +111,9 @@ _DATE_PREFIX = re.compile(
 )
 
 
-# The Penn Treebank's bracket tokens, as tokenized corpora (Timeline17) write brackets: the
-# opening one binds to the word after it, the closing one to the word before ("240 km -LRB- 150
-# miles -RRB-" is "240 km (150 miles)").
-_OPENING = re.compile(r"-(L[RSC])B-[^\S\n]*")
-_CLOSING = re.compile(r"[^\S\n]*-(R[RSC])B-")
-_BRACKETS = {"LR": "(", "LS": "[", "LC": "{", "RR": ")", "RS": "]", "RC": "}"}
 # A sentence the page split inside a parenthesis ("KKR & Co LP (KKR." / "N) is increasing ..."):
 # a closing bracket within its first words with no opening one before it.
 _STARTS_INSIDE = re.compile(r"^[^()]{0,20}\)")
-
-
-def readable(text: str) -> str:
-    """``text`` with the treebank's bracket tokens and escaped slashes written as a reader
-    expects them: "10 Bright -LRB- Political -RRB- Ideas" is "10 Bright (Political) Ideas".
-
-    For what is shown, never for what is looked up: the text's length changes, so offsets into
-    the article (evidence ``start``/``end``) are taken from the article's own text.
-    """
-    if "-" in text:
-        text = _OPENING.sub(lambda m: _BRACKETS[m.group(1)], text)
-        text = _CLOSING.sub(lambda m: _BRACKETS[m.group(1)], text)
-    return text.replace("\\/", "/")
 
 
 def clean_summary(sentence: str) -> str:
