@@ -11,8 +11,8 @@ import re
 __all__ = ["readable"]
 
 # The Penn Treebank's bracket tokens, as tokenized corpora (Timeline17) write brackets: the
-# opening one binds to the word after it, the closing one to the word before ("240 km -LRB- 150
-# miles -RRB-" is "240 km (150 miles)").
+# opening one binds to the word after it, the closing one to the word before ("80 km -LRB- 50
+# miles -RRB-" is "80 km (50 miles)").
 _OPENING = re.compile(r"-(L[RSC])B-[^\S\n]*")
 _CLOSING = re.compile(r"[^\S\n]*-(R[RSC])B-")
 _BRACKETS = {"LR": "(", "LS": "[", "LC": "{", "RR": ")", "RS": "]", "RC": "}"}
@@ -20,7 +20,7 @@ _BRACKETS = {"LR": "(", "LS": "[", "LC": "{", "RR": ")", "RS": "]", "RC": "}"}
 
 def readable(text: str) -> str:
     """``text`` with the treebank's bracket tokens and escaped slashes written as a reader
-    expects them: "10 Bright -LRB- Political -RRB- Ideas" is "10 Bright (Political) Ideas".
+    expects them: "5 Quick -LRB- Practical -RRB- Fixes" is "5 Quick (Practical) Fixes".
 
     For what is shown, never for what is looked up: the text's length changes, so offsets into
     the article (evidence ``start``/``end``) are taken from the article's own text.

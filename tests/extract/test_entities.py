@@ -125,7 +125,7 @@ CASES: list[tuple[str, str, list[Expected], tuple[str, ...]]] = [
      "to cases in Haiti and the US .", [("Haiti", "GPE", ())], ("Infection",)),
     # Brackets inside a recognized span: a company and, in brackets, its acronym; a ticker, a senator's
     # state or the sentence after a dateline's brackets are not part of the name.
-    ("treebank-acronym", "NEW YORK -LRB- Reuters -RRB- - Private equity firm HBR & Co LP -LRB- HBR . \nN -RRB- "
+    ("treebank-acronym", "NEW YORK -LRB- Reuters -RRB- - Buyout group HBR & Co LP -LRB- HBR . \nN -RRB- "
      "is raising money from new sources , the company said on Tuesday .",
      [("HBR & Co LP", "ORG", ("HBR",)), ("Reuters", "ORG", ())], ("HBR & Co LP -LRB- HBR", "N")),
     ("treebank-initials", "The International Harbour Organisation -LRB- IHO -RRB- met in Portville on Monday .",
@@ -138,8 +138,8 @@ CASES: list[tuple[str, str, list[Expected], tuple[str, ...]]] = [
      "quay . The PHA gave no date .", [("Portville Harbour Authority", "ORG", ("PHA",))], ("PHA",)),
     ("treebank-kcna", "The Korean Central News Agency -LRB- KCNA -RRB- reported the launch .",
      [("Korean Central News Agency", "ORG", ("KCNA",))], ()),
-    ("treebank-aside", "The Assadullah -LRB- Lion of God -RRB- Brigades said on Monday it had fired the rockets .",
-     [], ("Brigades", "Lion of God", "Assadullah -LRB- Lion of God -RRB- Brigades")),
+    ("treebank-aside", "The Karimullah -LRB- Sword of Dawn -RRB- Brigades said on Monday it had fired the flares .",
+     [], ("Brigades", "Sword of Dawn", "Karimullah -LRB- Sword of Dawn -RRB- Brigades")),
     ("wire-story-code", "For more on the vote , see : -LRB- ID : nLDE74M0SK -RRB- Merkel won the vote on Monday .",
      [], ("nLDE74M0SK",)),
     ("treebank-senator-state", "Senator Jim Bunning -LRB- R-Ky . -RRB- said the plan was a mistake .",
@@ -148,16 +148,16 @@ CASES: list[tuple[str, str, list[Expected], tuple[str, ...]]] = [
      "southern city on Tuesday , witnesses said .", [("Syria", "GPE", ("Syrian",)), ("Reuters", "ORG", ())],
      ("Reuters -RRB- - Syrian",)),
     # A Reuters dateline's time stamp is not a person, its time zone not part of the city's name.
-    ("dateline-stamp", "AMMAN | Fri Jun 10 , 2011 11:51 pm IST AMMAN -LRB- Reuters -RRB- - Jordanian police "
-     "arrested dozens of protesters on Friday .", [("Amman", "GPE", ()), ("Jordan", "GPE", ("Jordanian",))],
-     ("Fri Jun", "Fri Jun 10 , 2011 11:51", "IST AMMAN")),
-    ("dateline-stamp-date", "BEIRUT | Tue Mar 15 , 2011 1:48 pm GMT BEIRUT -LRB- Reuters -RRB- - Syrian troops "
-     "fired on protesters on Tuesday .", [("Syria", "GPE", ())], ("Tue Mar 15 , 2011", "GMT BEIRUT")),
+    ("dateline-stamp", "AMMAN | Fri Mar 4 , 2022 10:07 pm IST AMMAN -LRB- Reuters -RRB- - Jordanian dockers "
+     "blocked the port gates on Friday .", [("Amman", "GPE", ()), ("Jordan", "GPE", ("Jordanian",))],
+     ("Fri Mar", "Fri Mar 4 , 2022 10:07", "IST AMMAN")),
+    ("dateline-stamp-date", "BEIRUT | Tue Mar 8 , 2022 9:12 am GMT BEIRUT -LRB- Reuters -RRB- - Syrian ferries "
+     "stayed in port on Tuesday .", [("Syria", "GPE", ())], ("Tue Mar 8 , 2022", "GMT BEIRUT")),
     ("month-first-name", "June Carter sang at the festival in Portville on Saturday .", [("June Carter", "PERSON", ())],
      ()),
     # A capitalised adjective or verb that starts a sentence is not a name ...
-    ("sentence-initial-adjective", "LONDON -LRB- Reuters -RRB- - Leading health charities shunned the launch on "
-     "Tuesday of a government plan .", [("London", "GPE", ()), ("Reuters", "ORG", ())], ("Leading",)),
+    ("sentence-initial-adjective", "LONDON -LRB- Reuters -RRB- - Leading ferry unions boycotted the opening on "
+     "Tuesday of a new terminal .", [("London", "GPE", ()), ("Reuters", "ORG", ())], ("Leading",)),
     # ... a name that starts one is.
     ("sentence-initial-name", "Hamas said on Tuesday the talks had failed .", [("Hamas", "ORG", ())], ()),
     ("sentence-initial-bank", "Lehman Brothers filed for bankruptcy on Monday .", [("Lehman Brothers", "ORG", ())],

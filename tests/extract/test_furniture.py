@@ -30,8 +30,8 @@ FURNITURE = [
     ("We welcome comments that advance the story through relevant opinion, anecdotes and links.", "comments"),
     ("Views expressed in the comments do not represent those of the Gazette.", "comments"),
     ("This discussion is now closed.", "comments"),
-    ("This topic has now closed . Thanks for all your homework .", "comments"),
-    ("We welcome comments on our articles for a limited period after their publication.", "comments"),
+    ("This topic has now closed . Thank you for taking part .", "comments"),
+    ("We welcome comments on our articles until the thread closes.", "comments"),
     ("A version appeared on p12 of the Main section of the Gazette on Thursday 4 March 2021", "page trailer"),
     ("This article appeared on p10 of the Review section of the Gazette on 23.56 GMT on Saturday 6 March 2021 .",
      "page trailer"),
@@ -99,17 +99,17 @@ FURNITURE = [
     ("This article was amended on 6 March 2021 to correct the name of the union.", "correction note"),
     ("You can email the author at jane.roe@example.com", "email the author"),
     # where to write or call: a sentence that holds an e-mail address, a switchboard
-    ("Letters for publication should be sent to : letters@gazette.example If you need help using the site : "
+    ("Letters to the editor go to : letters@gazette.example For help with the site : "
      "help@gazette.example Call the main Gazette switchboard :", "contact"),
     ("His e-mail address is jroe@gazette.example .", "contact"),
     ("Jane Roe can be reached at roej@gazette.example.", "contact"),
-    ("Send your pictures and videos to pics@gazette.example or text them to 61124 -LRB- UK -RRB- .", "contact"),
+    ("Send us your photos at pics@gazette.example or by text to 70707 -LRB- UK only -RRB- .", "contact"),
     ("To contact the Gazette news desk email desk@gazette.example or phone 02079460000", "contact"),
     ("Call the main Gazette switchboard : 020 7946 0000", "contact"),
     # where else the article appeared
     ("This article was published on gazette.example .", "published note"),
     ("This article was first published on Harbour Weekly.", "published note"),
-    ("A version of this article appears in the April issue of Harbour Monthly .", "published note"),
+    ("A version of this article appears in the spring issue of Harbour Monthly .", "published note"),
     ("This content has been removed as our licence has expired.", "removed"),
     ("BACK {current} of {total} NEXT", "slideshow"),
 ]
@@ -208,7 +208,7 @@ def test_furniture_glued_to_the_first_sentence_is_cut_off_it(glued: str) -> None
 
 def test_a_contact_footer_glued_to_the_last_sentence_leaves_the_sentence_to_the_article() -> None:
     last = "His book on the strike is published this month by Harbour Press"
-    footer = ("Letters for publication should be sent to : letters@gazette.example If you need help using the "
+    footer = ("Letters to the editor go to : letters@gazette.example For help with the "
               "site : help@gazette.example Call the main Gazette and Sunday Gazette switchboard : Jane Roe : "
               "Why the quay matters This article was published on gazette.example .")
     text = f"{LEAD}\n{last} {footer}\n"

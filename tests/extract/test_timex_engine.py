@@ -365,12 +365,12 @@ def test_the_confidence_of_a_date_says_where_its_year_comes_from() -> None:
          "April 28", "2015-04-28", True),
         ("In March , the estimate was about half that .", dt.date(2019, 1, 26), "March", "2018-03", True),
         # recently gone by, or to come: as before
-        ("The written answer of March 17 was a fair summary , he said .", dt.date(2015, 4, 27),
+        ("The harbour board 's note of March 17 was a fair account , he said .", dt.date(2015, 4, 27),
          "March 17", "2015-03-17", True),
         ("The March 17 vote will decide the fate of the harbour plan .", dt.date(2015, 2, 23),
          "March 17", "2015-03-17", True),
         # a day known by its name is as sure as a stated year, however far back
-        ("Of course , the Sept. 11 attacks left a deep scar on the country .", dt.date(2008, 10, 5),
+        ("Ferry checks at the harbour have been stricter since the Sept. 11 attacks .", dt.date(2008, 10, 5),
          "Sept. 11", "2001-09-11", True),
         ("It is the worst crisis since 9\\/11 , the senator said .", dt.date(2008, 9, 19), "9\\/11", "2001-09-11",
          True),

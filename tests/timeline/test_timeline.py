@@ -131,17 +131,17 @@ def test_a_day_never_repeats_a_sentence(k: int) -> None:
         (STRIKE, STRIKE),
         ("May 14 - Too short .", "May 14 - Too short ."),
         # the treebank's brackets read as brackets
-        ("The storm was 240 km -LRB- 150 miles -RRB- off the coast on Monday .",
-         "The storm was 240 km (150 miles) off the coast on Monday ."),
-        ("Harbour Crisis : 10 Bright -LRB- Political -RRB- Ideas Both candidates spoke on the quay yesterday .",
-         "Harbour Crisis : 10 Bright (Political) Ideas Both candidates spoke on the quay yesterday ."),
+        ("The storm was 80 km -LRB- 50 miles -RRB- off the coast on Monday .",
+         "The storm was 80 km (50 miles) off the coast on Monday ."),
+        ("Harbour Crisis : 5 Quick -LRB- Practical -RRB- Fixes Both candidates spoke on the quay yesterday .",
+         "Harbour Crisis : 5 Quick (Practical) Fixes Both candidates spoke on the quay yesterday ."),
         ("-LRB- Video by AP -RRB- The dock talks collapse as both sides deadlock over pay .",
          "(Video by AP) The dock talks collapse as both sides deadlock over pay ."),
         ("PORTVILLE -LRB- Reuters -RRB- - The latest Gazette\\/Ipsos poll -LSB- sic -RSB- shows a lead for the union .",
          "The latest Gazette/Ipsos poll [sic] shows a lead for the union ."),
         # a sentence that starts inside brackets (the page split a ticker "HBR.N") is no summary
-        ("N -RRB- is increasing the sources of capital it taps , the company said on Tuesday .", ""),
-        ("HBR.N -RRB- is increasing the sources of capital it taps , the company said on Tuesday .", ""),
+        ("N -RRB- is widening the pool of money it draws on , the firm said on Tuesday .", ""),
+        ("HBR.N -RRB- is widening the pool of money it draws on , the firm said on Tuesday .", ""),
     ],
 )
 def test_summaries_lose_datelines_and_date_prefixes(raw: str, clean: str) -> None:
@@ -149,13 +149,13 @@ def test_summaries_lose_datelines_and_date_prefixes(raw: str, clean: str) -> Non
 
 
 def test_a_timeline_shows_brackets_and_leaves_out_a_sentence_split_inside_them() -> None:
-    split = "N -RRB- is increasing the sources of capital it taps as it raises a new fund , the company said on Monday ."
-    storm = "The storm was 240 km -LRB- 150 miles -RRB- off the coast of Ostrava on Monday , forecasters said ."
+    split = "N -RRB- is widening the pool of money it draws on for its next fund , the firm said on Monday ."
+    storm = "The storm was 80 km -LRB- 50 miles -RRB- off the coast of Ostrava on Monday , forecasters said ."
     day, published = D(2024, 5, 6), D(2024, 5, 7)
     mentions = [mention("a", 1, split, day, published), mention("b", 0, storm, day, published)]
     timeline = build_timeline(link_mentions(mentions), [], TimelineOptions(dates=1, sentences_per_date=2))
     summaries = [e.summary for entry in timeline.entries for e in entry.events]
-    assert summaries == ["The storm was 240 km (150 miles) off the coast of Ostrava on Monday , forecasters said ."]
+    assert summaries == ["The storm was 80 km (50 miles) off the coast of Ostrava on Monday , forecasters said ."]
 
 
 def test_summary_sentence_is_shown_without_its_dateline() -> None:
@@ -228,9 +228,9 @@ def test_the_article_of_the_sentence_shown_is_the_first_source(options: Timeline
 
 
 def test_evidence_reads_brackets_as_brackets_and_keeps_its_offsets() -> None:
-    sentence = "The ferry ran aground 240 km -LRB- 150 miles -RRB- north of Ostrava on Monday ."
+    sentence = "The ferry ran aground 80 km -LRB- 50 miles -RRB- north of Ostrava on Monday ."
     m = mention("a", 0, sentence, D(2024, 5, 6), D(2024, 5, 7))
     page = build_timeline(link_mentions([m]), [], TimelineOptions(record=True), Method())
     (evidence,) = page.entries[0].events[0].evidence
-    assert "(150 miles)" in evidence.sentence and "-LRB-" not in evidence.sentence
+    assert "(50 miles)" in evidence.sentence and "-LRB-" not in evidence.sentence
     assert (evidence.start, evidence.end) == (0, len(sentence))

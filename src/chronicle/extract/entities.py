@@ -299,7 +299,7 @@ def _bracket_parts(tokens: list[Token]) -> Iterator[tuple[bool, list[Token]]]:
     inside a bracket opened in the span: "KKR & Co LP -LRB- KKR" is the company and, in
     brackets, its acronym; "Reuters -RRB- - Leading" runs out of a dateline's brackets into the
     sentence after them. What follows a bracket closed in the span goes on a name that a
-    mention (one stretch of text) cannot give without its aside ("Assadullah (Lion of God)
+    mention (one stretch of text) cannot give without its aside ("Karimullah (Sword of Dawn)
     Brigades"): left out."""
     part: list[Token] = []
     inside = closed = False
@@ -386,7 +386,7 @@ _NOT_NAME_TAGS = frozenset({"NN", "NNS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ"
 
 def _not_a_name(tokens: list[Token], label: str) -> bool:
     """A one-word "person" or "organisation" the tagger reads as a common noun, a verb or an
-    adjective: a capital that only starts a sentence ("Leading health charities shunned ...")
+    adjective: a capital that only starts a sentence ("Leading ferry unions boycotted ...")
     or a caption run into the next sentence ("... in pigs Infection control experts are ..."),
     which the recognizer takes for a name. Asked after the tables (a country's adjective,
     "Syrian", is the country's) and unless the word is a surname the article has named ("Born",

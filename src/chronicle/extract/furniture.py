@@ -4,7 +4,7 @@ Readers' comments under the article, and the single lines a page puts around it:
 timestamps ("Page last updated at 14:03 GMT, Monday, 20 April 2009"), photo credits and
 caption markers ("Photograph: Jane Roe/AP"), share and reply buttons, "Related stories",
 "Click here", newsletter prompts, copyright lines, comment counts, where to write or call
-("Letters for publication should be sent to : letters@..."), where else the article was
+("Letters to the editor go to : letters@..."), where else the article was
 published. Their dates are not references to events and their words are not the story's, so
 no date mention, claim or event is taken from them.
 
@@ -271,7 +271,7 @@ _SPAN_RULES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
     # "You can email the author at jane.roe@example.com"
     ("email the author", _rx(rf"\bYou{_SP1}can{_SP1}e-?mail{_SP1}(?:the{_SP1}author|me|us){_SP1}at{_SP1}\S+"), ("mail",)),
     # Where else the article was published, to the end of its sentence: "This article was published
-    # on guardian.co.uk .", "A version of this article appears in the April issue of Harbour Monthly ."
+    # on guardian.co.uk .", "A version of this article appears in the spring issue of Harbour Monthly ."
     ("published note", _rx(
         rf"\b(?:This{_SP1}(?:article|story|post|piece){_SP1}was{_SP1}(?:first{_SP1}|originally{_SP1})?published{_SP1}"
         rf"(?:on|in|by)|A{_SP1}version{_SP1}of{_SP1}this{_SP1}(?:article|story|piece){_SP1}(?:appears|appeared|was"
@@ -315,7 +315,7 @@ def _contact_marks(text: str) -> Iterator[Mark]:
     """Each sentence that holds an e-mail address, from its start to its end.
 
     A page flattened to text may glue a contact footer to the article's last sentence ("... is
-    published this month by Harbour Press Letters for publication should be sent to :
+    published this month by Harbour Press Letters to the editor go to :
     letters@example.com"): where the address follows a colon, the furniture starts at the
     label's first capitalised word, and the clause before it is left to the article.
     """

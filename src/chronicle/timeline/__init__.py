@@ -132,7 +132,7 @@ def _timeline_event(label: str, pick: Pick) -> TimelineEvent:
         summary=_SPACE.sub(" ", clean_summary(pick.head.sentence)).strip(),
         sources=tuple(dict.fromkeys(m.article_id for m in mentions)),
         evidence=tuple(
-            # Read as a reader expects ("(150 miles)", not "-LRB- 150 miles -RRB-"); the offsets
+            # Read as a reader expects ("(50 miles)", not "-LRB- 50 miles -RRB-"); the offsets
             # still index the article's own text, which is what a page highlights.
             Evidence(m.article_id, readable(_SPACE.sub(" ", m.sentence).strip()), m.time_expression, m.start, m.end)
             for m in mentions

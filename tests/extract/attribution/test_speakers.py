@@ -49,8 +49,8 @@ RESOLUTION: list[Case] = [
     ("Doctors prescribe Ostavir for the fever. Nurses who told the inquiry that stocks ran out were thanked.",
      "told", {"source": "who", "speaker": "Nurses"}),
     # A nationality describing the source is not its speaker.
-    ("Syrian and international rights groups say security forces have killed at least 700 civilians.",
-     "say", {"source": "Syrian and international rights groups", "speaker": "Syrian and international rights groups"}),
+    ("Syrian and foreign rights groups say the navy has seized three fishing boats.",
+     "say", {"source": "Syrian and foreign rights groups", "speaker": "Syrian and foreign rights groups"}),
     # The person the source is about, not the one its relative clause names.
     ("Port Minister Daniel Hughes, who has had friendly relations with Peter Walsh, has urged Walsh to call off "
      "the strike.", "has urged", {"speaker": "Port Minister Daniel Hughes"}),
