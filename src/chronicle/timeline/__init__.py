@@ -308,10 +308,8 @@ def _on_thread(salience: dict[dt.date, float], events: list[LinkedEvent], vector
 
     An aside's day can gather votes from several articles of fair topicality (a wire service's
     earthquake copy names its day again and again, in words a war story shares: killed,
-    people, forces); what is said of that day is still far from the story. A day's closeness
-    is the mean of its sentences' (a day's centroid would favour busy days, whose average
-    drifts to the story's); it counts fully from ``day_full_at`` of the mean over all
-    sentences, less below.
+    people, forces); what is said of that day is still far from the story. A day counts fully
+    from ``day_full_at`` of a typical day's closeness to the story's centroid, less below.
     """
     total: dict[dt.date, float] = defaultdict(float)
     count: dict[dt.date, int] = defaultdict(int)
