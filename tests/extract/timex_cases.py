@@ -774,7 +774,7 @@ CASES: list[Case] = [
       "Come January, the new rules will apply to every rig in the gulf.",
       D("January", "2011-01")),
     C("passage-a-comparison-date-is-not-the-story", "2008-11-05",
-      "Factory orders fell 2.5 percent in September compared with September 2007. "
+      "Ferry bookings fell 4 percent in September compared with September 2007. "
       "Car sales dropped 30 percent in October.",
       D("September", "2008-09"), D("September 2007", "2007-09"), D("October", "2008-10")),
 

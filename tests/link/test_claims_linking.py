@@ -105,7 +105,7 @@ def test_a_denial_naming_the_accuser_disagrees_with_that_party(speaker: str, fla
     ("first", "second"),
     [
         # a toll against a projection
-        ("at least 60 people have been killed in Mexico", "up to 750,000 people could die in the UK"),
+        ("at least 60 people have been killed in Mexico", "up to 9,000 dockers could lose their jobs in the north"),
         # two counts of different things on the same day
         ("at least 60 people have been killed in Mexico", "10 students who returned from Mexico contracted the virus"),
     ],

@@ -71,7 +71,7 @@ def test_condemned_and_welcomed_are_never_one_event() -> None:
 
 
 def test_a_day_joins_its_week_and_the_event_keeps_the_day() -> None:
-    week = mention("a", "2024-W02", "Kim Jong Un visited arms factories this week, state media said.")
+    week = mention("a", "2024-W02", "Kim Jong Un went round several arms plants this week, state media said.")
     day = mention("b", "2024-01-08", "Kim Jong Un toured munitions factories on Monday, KCNA said.")
     (event,) = link_events([week, day])
     assert event.mentions[0] is day and event.sources == ("b", "a")

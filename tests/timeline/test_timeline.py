@@ -122,12 +122,12 @@ def test_a_day_never_repeats_a_sentence(k: int) -> None:
 @pytest.mark.parametrize(
     ("raw", "clean"),
     [
-        ("MEXICO CITY | Fri Apr 24 , 2009 7:50 pm EDT MEXICO CITY -LRB- Reuters -RRB- - A strain of flu "
-         "never seen before has killed up to 60 people .",
-         "A strain of flu never seen before has killed up to 60 people ."),
+        ("VALMORA | Fri Mar 4 , 2022 6:15 pm EST VALMORA -LRB- Reuters -RRB- - A fever unknown to "
+         "the island's doctors has put 40 dockers in hospital .",
+         "A fever unknown to the island's doctors has put 40 dockers in hospital ."),
         ("WASHINGTON (AP) — The Senate passed the rescue bill late on Wednesday night.",
          "The Senate passed the rescue bill late on Wednesday night."),
-        ("May 14 - Obama slams companies involved in the spill .", "Obama slams companies involved in the spill ."),
+        ("May 14 - Mayor blames ferry owners for the blockade .", "Mayor blames ferry owners for the blockade ."),
         (STRIKE, STRIKE),
         ("May 14 - Too short .", "May 14 - Too short ."),
         # the treebank's brackets read as brackets
