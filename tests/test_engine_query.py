@@ -101,8 +101,9 @@ def test_an_article_naming_the_entity_by_an_alias_alone_is_found(analysed: Path)
 
 
 T17_TOPICS = ("H1N1_bbc", "SyrianCrisis_bbc")
-#: Queries that name an entity of the stories ("schools closed" names none: every article is read).
-ENTITIES = {"swine flu", "WHO", "Mexico", "Assad", "Damascus", "vaccine", "Obama"}
+#: Queries that name an entity of the stories ("schools closed" names none: every article is read;
+#: nor does "vaccine", now that a capitalised common noun opening a sentence is no entity).
+ENTITIES = {"swine flu", "WHO", "Mexico", "Assad", "Damascus", "Obama"}
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +118,7 @@ def t17_store(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("query", [*sorted(ENTITIES), "schools closed"])
+@pytest.mark.parametrize("query", [*sorted(ENTITIES), "schools closed", "vaccine"])
 @pytest.mark.parametrize(
     "options",
     [TimelineOptions(), TimelineOptions(dates=5), TimelineOptions(record=True),
