@@ -51,6 +51,7 @@ class SummaryParams:
     redundancy: float = field(default=0.5, metadata={"help": "Two events whose chosen sentences are this similar say the same thing."})
     support_bonus: float = field(default=0.0, metadata={"help": "How much a second, third... independent source adds to an event's score."})
     reported_speech: float = field(default=1.0, metadata={"help": "Penalty factor for sentences that report speech rather than state a happening."})
+    written_before: float = field(default=0.5, metadata={"help": "Factor for a sentence written before the day it is about (a plan or a forecast: 'the strike would begin next Monday'): the reports written on or after the day tell what happened. On a page and the record; a timeline of N dates (--dates, as timeline-summarization evaluation asks) does not discount them."})
 
 
 @dataclass(frozen=True, slots=True)

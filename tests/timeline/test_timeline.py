@@ -234,3 +234,15 @@ def test_evidence_reads_brackets_as_brackets_and_keeps_its_offsets() -> None:
     (evidence,) = page.entries[0].events[0].evidence
     assert "(50 miles)" in evidence.sentence and "-LRB-" not in evidence.sentence
     assert (evidence.start, evidence.end) == (0, len(sentence))
+
+
+def test_a_page_tells_a_day_by_what_was_written_of_it_not_by_the_plan_made_before() -> None:
+    plan = mention("a", 0, "The ferry union said the strike would begin at dawn next Monday unless pay rose.",
+                   D(2024, 5, 6), D(2024, 5, 2), "next Monday")
+    report = mention("b", 0, "Ferry crews walked out at dawn on Monday , halting every sailing across the bay .",
+                     D(2024, 5, 6), D(2024, 5, 6), "on Monday")
+    page = build_timeline(link_mentions([plan, report]), [], TimelineOptions(), Method())
+    assert page.entries[0].events[0].summary.startswith("Ferry crews walked out")
+    # A timeline of N dates, as the evaluation asks for it, does not discount the plan.
+    asked = build_timeline(link_mentions([plan, report]), [], TimelineOptions(dates=1, sentences_per_date=2), Method())
+    assert {e.summary[:9] for e in asked.entries[0].events} == {"The ferry", "Ferry cre"}

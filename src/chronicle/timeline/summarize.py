@@ -130,6 +130,8 @@ def summarize_date(
             if factor <= 0:
                 continue
             s = closeness(vector_of(m)) * factor
+            if m.published < m.first:
+                s *= p.written_before
             if words < p.min_words:
                 # Short is not wrong ("The mayor resigned yesterday, the council said."), but
                 # it usually says less: weighed down, not left out.
