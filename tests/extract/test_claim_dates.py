@@ -103,3 +103,12 @@ def test_a_claims_text_reads_brackets_as_brackets_and_keeps_its_spans(nlp: Any) 
     (claim,) = analysis.claims
     assert "(2.9 m euros" in claim.text and "-LRB-" not in claim.text
     assert all("-LRB-" in text[s:e] for s, e in claim.content_spans)
+
+
+def test_a_day_that_describes_the_speaker_does_not_date_the_saying(nlp: Any) -> None:
+    text = ("Families who lost relatives in the September 11 attacks criticised the comparison on Tuesday "
+            "as a slight to the dead.")
+    article = Article(id="a", text=text, published=dt.date(2010, 6, 16))
+    ((_, analysis),) = analyse([article], language=True, nlp=nlp)
+    dates = [c.date for c in analysis.claims]
+    assert dates and "2001-09-11" not in dates

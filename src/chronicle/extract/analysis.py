@@ -8,6 +8,7 @@ work costs about what shipping it between processes would.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import logging
 import multiprocessing
 import os
@@ -78,7 +79,7 @@ def _claims(article: Article, attributions: Iterable[Any], timexes: Sequence[Tim
         cue = _spans(a.cue)
         source = _spans(a.source)
         content = _spans(a.content)
-        said = said_when(article.text, timexes, cue, source, content)
+        said = said_when(article.text, timexes, cue, source, content, article.published)
         source_span = (source[0][0], source[-1][1]) if source else None
         claims.append(
             Claim(
@@ -164,8 +165,16 @@ _CUE_TO_DAY = re.compile(
 )
 
 
+def _describes_speaker(t: Timex, source: Sequence[tuple[int, int]], published: dt.date | None) -> bool:
+    """Whether a date inside the source phrase, a year or more before the report, describes the
+    speaker rather than dates the saying (a recent one does: "Sullivan, in a call on Tuesday")."""
+    inside = any(s <= t.start and t.end <= e for s, e in source)
+    return inside and published is not None and t.last is not None and (published - t.last).days >= 365
+
+
 def said_when(text: str, timexes: Sequence[Timex], cue: Sequence[tuple[int, int]],
-              source: Sequence[tuple[int, int]], content: Sequence[tuple[int, int]]) -> Timex | None:
+              source: Sequence[tuple[int, int]], content: Sequence[tuple[int, int]],
+              published: dt.date | None = None) -> Timex | None:
     """The day a statement was made, when the report names it beside the reporting verb.
 
     A time just after the cue ("said on Tuesday") or between the speaker and the cue ("Sullivan,
@@ -190,6 +199,10 @@ def said_when(text: str, timexes: Sequence[Timex], cue: Sequence[tuple[int, int]
             return t
         between = text[t.end:cue_start]
         if source_start <= t.start and t.end <= cue_start and len(between) <= 80 and not _BREAK.search(between):
+            # A day the speaker is described by is not when it spoke: "people who lost relatives
+            # in the 9/11 attacks criticised the comparison" was said in 2010.
+            if _describes_speaker(t, source, published):
+                continue
             return t
         # "In a joint statement on Tuesday, Blinken ... condemned": the sentence opens on the
         # occasion of the saying, just before the speaker.
